@@ -1,0 +1,7 @@
+"""Allow ``python -m backtimer``."""
+
+import sys
+
+from backtimer.cli import main
+
+sys.exit(main())

@@ -1,0 +1,91 @@
+"""``backtimer run``: the whole session in the terminal, each cue printed (and spoken) as it falls due."""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import time
+from collections.abc import Callable
+
+from backtimer.commands.common import add_level, format_seconds, routine_and_level
+from backtimer.commands.content import describe_step
+from backtimer.core.clock import ScaledClock
+from backtimer.core.errors import BadInput
+from backtimer.core.plan import build_plan
+from backtimer.core.results import tally
+from backtimer.core.session import SUSPEND_GAP, Session
+from backtimer.core.snapshot import PauseReason, State, Tick
+
+POLL_SECONDS = 0.02  # real seconds between ticks
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+    run = sub.add_parser("run", parents=[common], help="follow a routine in the terminal, with voice")
+    run.add_argument("routine", metavar="ROUTINE", help="a routine id or a path to a routine file")
+    add_level(run)
+    run.add_argument("--no-voice", action="store_true", help="print the cues without speaking them")
+    run.add_argument("--speed", type=float, default=1.0, metavar="FACTOR", help="run the clock FACTOR times faster")
+    run.set_defaults(func=cmd_run)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    if not math.isfinite(args.speed) or not 0.1 <= args.speed <= 1000:
+        raise BadInput(f"--speed: {args.speed:g} is out of range (0.1 to 1000)")
+    routine, level = routine_and_level(args)
+    clock = ScaledClock(args.speed)
+    session = Session(build_plan(routine, level), suspend_gap=SUSPEND_GAP * args.speed)
+    print(
+        f"{routine.title} — {level.value} — about {format_seconds(session.plan.total_seconds)}"
+        + (f" — speed ×{args.speed:g}" if args.speed != 1 else "")
+    )
+    try:
+        follow(session, clock.now, lambda: time.sleep(POLL_SECONDS), CuePrinter(session))
+    except KeyboardInterrupt:
+        session.stop(clock.now())
+        print("Stopped.")
+    print_summary(session)
+    return 0
+
+
+def follow(
+    session: Session, now: Callable[[], float], wait: Callable[[], None], on_tick: Callable[[Tick], None]
+) -> None:
+    """Drive a session from start to its end: tick, hand over what happened, wait, repeat."""
+    session.start(now())
+    while True:
+        tick = session.tick(now())
+        on_tick(tick)
+        if tick.snapshot.state in (State.FINISHED, State.STOPPED):
+            return
+        if tick.snapshot.pause_reason is PauseReason.SUSPENDED:
+            # No keys in the terminal: after a sleep or a freeze, count the person back in instead of skipping.
+            print("The clock jumped (was the computer asleep?): picking up where we were.", flush=True)
+            session.resume(now())
+        wait()
+
+
+class CuePrinter:
+    """Prints a heading as each step begins and every cue with the session time it belongs to."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.last_step = -1
+
+    def __call__(self, tick: Tick) -> None:
+        for due in tick.cues:
+            index = due.step_index if due.step_index >= 0 else tick.snapshot.step_index
+            if index != self.last_step:
+                self.last_step = index
+                print(f"— {describe_step(self.session.plan.steps[index])}", flush=True)
+            if due.cue.text:
+                at = self.session.offset(index) + (due.cue.at if due.step_index >= 0 else 0.0)
+                print(f"{format_seconds(at):>6}  {due.cue.text}", flush=True)
+
+
+def print_summary(session: Session) -> None:
+    for line in tally(session.results):
+        side = f" ({line.side.value})" if line.side else ""
+        sets = f"{line.sets_done} set{'s' if line.sets_done != 1 else ''}"
+        status = "skipped" if line.skipped else f"{sets}, {line.reps_done} reps"
+        print(f"  {line.exercise}{side}: {status}", file=sys.stdout)

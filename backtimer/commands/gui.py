@@ -1,0 +1,19 @@
+"""``backtimer [gui]``: the window."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+    gui = sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    gui.add_argument("--routine", metavar="ID|FILE", help="the routine to select")
+    gui.add_argument("--level", metavar="LEVEL", help="beginner, standard or advanced")
+    gui.add_argument("--start", action="store_true", help="start the session at once")
+    gui.set_defaults(func=cmd_gui)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from backtimer.app import run_gui  # Qt is imported only when a window is wanted
+
+    return run_gui(args)

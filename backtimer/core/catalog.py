@@ -1,0 +1,59 @@
+"""All exercises and routines the app knows: the bundled ones plus the user's own."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from backtimer.core.content import parse_exercise, parse_routine, read_toml
+from backtimer.core.errors import ContentError
+from backtimer.core.model import Exercise, Routine
+
+
+@dataclass
+class Catalog:
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    routines: dict[str, Routine] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # user files that were skipped, one line each
+
+    @classmethod
+    def load(cls, builtin_dir: Path, user_dir: Path | None = None) -> Catalog:
+        """Read the bundled content (which must be valid) and the user's (skipped with a message if broken)."""
+        catalog = cls()
+        catalog._read_dir(builtin_dir, strict=True)
+        if user_dir is not None:
+            catalog._read_dir(user_dir, strict=False)
+        return catalog
+
+    def _read_dir(self, base: Path, *, strict: bool) -> None:
+        for path in sorted((base / "exercises").glob("*.toml")):
+            self._add(path, strict, self._add_exercise)
+        for path in sorted((base / "routines").glob("*.toml")):
+            self._add(path, strict, self._add_routine)
+
+    def _add(self, path: Path, strict: bool, adder: Callable[[Path], None]) -> None:
+        try:
+            adder(path)
+        except ContentError as err:
+            if strict:
+                raise
+            self.problems.append(str(err))
+
+    def _add_exercise(self, path: Path) -> None:
+        exercise = parse_exercise(read_toml(path), str(path))
+        self.exercises[exercise.id] = exercise
+
+    def _add_routine(self, path: Path) -> None:
+        routine = parse_routine(read_toml(path), str(path), self.exercises)
+        self.routines[routine.id] = routine
+
+    def routine(self, name: str) -> Routine:
+        """A routine by id, or read from a file path (any name with a slash or ending in .toml)."""
+        if name in self.routines:
+            return self.routines[name]
+        if "/" in name or "\\" in name or name.endswith(".toml"):
+            path = Path(name)
+            return parse_routine(read_toml(path), str(path), self.exercises)
+        known = ", ".join(sorted(self.routines))
+        raise ContentError(name, None, f"no such routine (known: {known}; or give a path to a .toml file)")

@@ -1,0 +1,165 @@
+"""Reading exercises and routines from TOML, strictly: every problem names the file and the field."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from backtimer.core.errors import ContentError
+from backtimer.core.fields import Table
+from backtimer.core.model import (
+    Dose,
+    Exercise,
+    Level,
+    Mode,
+    Routine,
+    RoutineEntry,
+    Sides,
+    TempoPhase,
+    Timing,
+)
+
+MAX_FILE_BYTES = 256 * 1024
+_LEVELS = [level.value for level in Level]
+
+_EXERCISE_KEYS = {
+    "id",
+    "name",
+    "position",
+    "sides",
+    "mode",
+    "summary",
+    "how_to",
+    "beginner",
+    "muscles",
+    "tempo",
+    "dose",
+    "source",
+    "note",
+    "figure",
+}
+_ROUTINE_KEYS = {"id", "title", "description", "default_level", "timing", "exercises", "source", "note"}
+_TIMING_KEYS = {"get_ready", "rest_between_sets", "rest_between_exercises", "switch_sides", "resume_get_ready"}
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse one TOML file, turning every way it can fail into a ContentError."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ContentError(str(path), None, f"file is too large ({size} bytes)")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError(str(path), None, "no such file") from None
+    except IsADirectoryError:
+        raise ContentError(str(path), None, "is a folder, not a file") from None
+    except OSError as err:
+        raise ContentError(str(path), None, f"cannot be read ({err.strerror or err})") from None
+    return parse_toml(raw, str(path))
+
+
+def parse_toml(raw: bytes, source: str) -> dict[str, Any]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ContentError(source, None, "is not UTF-8 text") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise ContentError(source, None, f"is not valid TOML ({err})") from None
+
+
+def parse_exercise(data: Mapping[str, Any], source: str) -> Exercise:
+    t = Table(data, source)
+    t.reject_unknown(_EXERCISE_KEYS)
+    mode = Mode(t.choice("mode", [m.value for m in Mode]))
+    tempo = tuple(_parse_phase(p) for p in t.tables("tempo", required=mode is Mode.REPS, max_items=8))
+    if mode is Mode.HOLD and tempo:
+        raise t.fail("tempo", "a hold exercise has no tempo")
+    dose_table = t.table("dose")
+    dose_table.reject_unknown(set(_LEVELS))
+    doses = {level: _parse_dose(dose_table.table(level.value), mode, tempo) for level in Level}
+    figure = t.raw("figure")
+    if figure is not None and not isinstance(figure, Mapping):
+        raise t.fail("figure", "must be a table")
+    return Exercise(
+        id=t.ident("id"),
+        name=t.text("name", max_len=80),
+        position=t.text("position", max_len=40),
+        sides=Sides(t.choice("sides", [s.value for s in Sides])),
+        mode=mode,
+        summary=t.text("summary", max_len=200),
+        how_to=t.texts("how_to"),
+        beginner=t.text("beginner", max_len=400),
+        muscles=t.texts("muscles"),
+        doses=doses,
+        tempo=tempo,
+        source=t.text("source", "seed", max_len=200),
+        note=t.text("note", "", max_len=400),
+        figure=dict(figure or {}),
+    )
+
+
+def _parse_phase(t: Table) -> TempoPhase:
+    t.reject_unknown({"word", "seconds", "pose"})
+    pose = t.text("pose", "", max_len=40) or None
+    return TempoPhase(word=t.text("word", max_len=24), seconds=t.seconds("seconds", 0.3, 60), pose=pose)
+
+
+def _parse_dose(t: Table, mode: Mode, tempo: tuple[TempoPhase, ...]) -> Dose:
+    t.reject_unknown({"sets", "reps", "hold"})
+    sets = t.integer("sets", 1, 10)
+    if mode is Mode.REPS:
+        hold = None
+        if t.has("hold"):
+            if not any(p.word.lower() == "hold" for p in tempo):
+                raise t.fail("hold", "this exercise's tempo has no Hold phase to set")
+            hold = t.seconds("hold", 0.5, 120)
+        return Dose(sets=sets, reps=t.integer("reps", 1, 100), hold=hold)
+    if t.has("reps"):
+        raise t.fail("reps", "a hold exercise counts seconds, not reps")
+    return Dose(sets=sets, hold=t.seconds("hold", 1, 600))
+
+
+def parse_routine(data: Mapping[str, Any], source: str, exercises: Mapping[str, Exercise]) -> Routine:
+    t = Table(data, source)
+    t.reject_unknown(_ROUTINE_KEYS)
+    timing_table = t.table("timing", required=False)
+    timing_table.reject_unknown(_TIMING_KEYS)
+    defaults = Timing()
+    timing = Timing(
+        get_ready=timing_table.seconds("get_ready", 3, 120, defaults.get_ready),
+        rest_between_sets=timing_table.seconds("rest_between_sets", 0, 600, defaults.rest_between_sets),
+        rest_between_exercises=timing_table.seconds("rest_between_exercises", 0, 600, defaults.rest_between_exercises),
+        switch_sides=timing_table.seconds("switch_sides", 2, 120, defaults.switch_sides),
+        resume_get_ready=timing_table.seconds("resume_get_ready", 1, 30, defaults.resume_get_ready),
+    )
+    entries = []
+    for entry in t.tables("exercises", max_items=40):
+        entry.reject_unknown({"id", "sets", "self_paced"})
+        exercise_id = entry.ident("id")
+        if exercise_id not in exercises:
+            raise entry.fail("id", f"unknown exercise {exercise_id!r}")
+        sets = entry.integer("sets", 1, 10) if entry.has("sets") else None
+        entries.append(RoutineEntry(exercises[exercise_id], sets, entry.flag("self_paced", False)))
+    return Routine(
+        id=t.ident("id"),
+        title=t.text("title", max_len=80),
+        description=t.text("description", "", max_len=1000),
+        entries=tuple(entries),
+        timing=timing,
+        default_level=Level(t.choice("default_level", _LEVELS, Level.STANDARD.value)),
+        source=t.text("source", "seed", max_len=200),
+        note=t.text("note", "", max_len=1000),
+        path=source,
+    )
+
+
+def parse_level(value: str, source: str = "level") -> Level:
+    """A level named by the user; a bad name is a ContentError."""
+    try:
+        return Level(value)
+    except ValueError:
+        raise ContentError(source, None, f"{value!r} is not one of: " + ", ".join(_LEVELS)) from None

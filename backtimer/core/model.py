@@ -1,0 +1,106 @@
+"""The content model: exercises and routines as frozen values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Level(StrEnum):
+    BEGINNER = "beginner"
+    STANDARD = "standard"
+    ADVANCED = "advanced"
+
+
+class Sides(StrEnum):
+    """How an exercise treats the two sides of the body."""
+
+    NONE = "none"  # symmetric: no sides
+    EACH = "each"  # all reps on one side, a switch, then the other side
+    ALTERNATE = "alternate"  # left and right take turns within the set
+
+
+class Side(StrEnum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class Mode(StrEnum):
+    REPS = "reps"  # paced repetitions following a tempo
+    HOLD = "hold"  # one timed hold per set (per side)
+
+
+@dataclass(frozen=True)
+class TempoPhase:
+    """One named part of a repetition, e.g. "Lift" for 2 seconds."""
+
+    word: str
+    seconds: float
+    pose: str | None = None  # key pose reached at the end of this phase (figures)
+
+
+@dataclass(frozen=True)
+class Dose:
+    sets: int
+    reps: int | None = None  # per side for EACH/ALTERNATE exercises
+    hold: float | None = None  # seconds: the whole hold (HOLD mode) or the "Hold" phase (REPS mode)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    name: str
+    position: str
+    sides: Sides
+    mode: Mode
+    summary: str
+    how_to: tuple[str, ...]
+    beginner: str
+    muscles: tuple[str, ...]
+    doses: dict[Level, Dose]
+    tempo: tuple[TempoPhase, ...] = ()
+    source: str = "seed"
+    note: str = ""
+    figure: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def dose(self, level: Level) -> Dose:
+        return self.doses[level]
+
+    def tempo_for(self, level: Level) -> tuple[TempoPhase, ...]:
+        """The tempo with the level's hold length swapped into the "Hold" phase."""
+        hold = self.doses[level].hold
+        if hold is None:
+            return self.tempo
+        return tuple(TempoPhase(p.word, hold, p.pose) if p.word.lower() == "hold" else p for p in self.tempo)
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Lengths, in seconds, of everything between the work."""
+
+    get_ready: float = 10.0  # before the first exercise
+    rest_between_sets: float = 30.0
+    rest_between_exercises: float = 20.0
+    switch_sides: float = 5.0
+    resume_get_ready: float = 3.0
+
+
+@dataclass(frozen=True)
+class RoutineEntry:
+    exercise: Exercise
+    sets: int | None = None  # overrides the dose's sets
+    self_paced: bool = False  # reps wait for "done" instead of a tempo
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str
+    title: str
+    description: str
+    entries: tuple[RoutineEntry, ...]
+    timing: Timing
+    default_level: Level = Level.STANDARD
+    source: str = "seed"
+    note: str = ""
+    path: str | None = None  # where it was read from, for messages

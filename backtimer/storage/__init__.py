@@ -1,0 +1,1 @@
+"""Everything written to disk: where (paths), history and settings."""
