@@ -37,7 +37,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     session = Session(build_plan(routine, level), suspend_gap=SUSPEND_GAP * args.speed)
     print(
         f"{routine.title} — {level.value} — about {format_seconds(session.plan.total_seconds)}"
-        + (f" — speed ×{args.speed:g}" if args.speed != 1 else "")
+        + (f" — speed x{args.speed:g}" if args.speed != 1 else "")
     )
     try:
         follow(session, clock.now, lambda: time.sleep(POLL_SECONDS), CuePrinter(session))

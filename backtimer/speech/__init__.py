@@ -1,0 +1,1 @@
+"""Everything audible: the Speaker interface and its implementations."""
