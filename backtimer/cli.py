@@ -6,16 +6,19 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import NoReturn
+from typing import NoReturn, cast
 
 from backtimer import __version__
-from backtimer.commands import content, follow, gui
+from backtimer.commands import content, figures, follow, gui, history, say
 from backtimer.core.errors import BadInput
 
 REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser], argparse.ArgumentParser], None]] = [
     gui.register,
     content.register,
     follow.register,
+    history.register,
+    figures.register,
+    say.register,
 ]
 
 
@@ -35,7 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser = _Parser(prog="backtimer", description="A spoken coach for a gentle lower-back routine.", parents=[common])
     parser.add_argument("--version", action="version", version=f"backtimer {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    # Sub-parsers are _Parser too (one-line errors); the registrars only need the ArgumentParser surface.
+    sub = cast(
+        "argparse._SubParsersAction[argparse.ArgumentParser]",
+        parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser),
+    )
     for register in REGISTRARS:
         register(sub, common)
     return parser

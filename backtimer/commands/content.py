@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
 
 def cmd_routines(args: argparse.Namespace) -> int:
     catalog = load_catalog(args)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for routine in catalog.routines.values():
         seconds = {level.value: round(build_plan(routine, level).total_seconds) for level in Level}
         rows.append(

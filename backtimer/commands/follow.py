@@ -34,18 +34,37 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise BadInput(f"--speed: {args.speed:g} is out of range (0.1 to 1000)")
     routine, level = routine_and_level(args)
     clock = ScaledClock(args.speed)
-    session = Session(build_plan(routine, level), suspend_gap=SUSPEND_GAP * args.speed)
+    from backtimer.speech.run_voice import RunVoice  # speech: clips are made before the start, then spoken
+
+    voice = RunVoice.start(args, routine, level, clock.now)
+    plan = build_plan(routine, level, voice.options, voice.durations)
+    session = Session(plan, suspend_gap=SUSPEND_GAP * args.speed, durations=voice.durations)
     print(
         f"{routine.title} — {level.value} — about {format_seconds(session.plan.total_seconds)}"
         + (f" — speed x{args.speed:g}" if args.speed != 1 else "")
     )
+    from backtimer.commands.history import run_recorder  # history: each finished step is written as it ends
+
+    recorder = run_recorder(args, routine.id, level.value)
     try:
-        follow(session, clock.now, lambda: time.sleep(POLL_SECONDS), CuePrinter(session))
+        on_tick = voice.tee(recorder.tee(CuePrinter(session)))
+        follow(session, clock.now, lambda: time.sleep(_wait_seconds(session, clock)), on_tick)
     except KeyboardInterrupt:
+        voice.cancel()
         session.stop(clock.now())
         print("Stopped.")
+    voice.close()
+    recorder.end(session, clock.now())
     print_summary(session)
     return 0
+
+
+def _wait_seconds(session: Session, clock: ScaledClock) -> float:
+    """Sleep until the session's next event, but never longer than one poll (to notice Ctrl-C and sleep gaps)."""
+    upcoming = session.next_event_at()
+    if upcoming is None:
+        return POLL_SECONDS
+    return min(max(clock.real_seconds(upcoming - clock.now()), 0.0), POLL_SECONDS)
 
 
 def follow(

@@ -84,6 +84,10 @@ def parse_exercise(data: Mapping[str, Any], source: str) -> Exercise:
     figure = t.raw("figure")
     if figure is not None and not isinstance(figure, Mapping):
         raise t.fail("figure", "must be a table")
+    if figure:
+        from backtimer.core.poses import parse_figure  # the figure's own strict checks
+
+        parse_figure(figure, source, tempo, mode)
     return Exercise(
         id=t.ident("id"),
         name=t.text("name", max_len=80),

@@ -38,27 +38,37 @@ class Cue:
 class CueOptions:
     count_reps: bool = True
     rate_wpm: int = 175  # the voice's speaking rate, for estimates
+    streak: int | None = None  # days in a row once this session is done: said at the finish (None: not said)
 
 
 Durations = Callable[[str], float]
 
 _WORD = re.compile(r"[\w']+")
+_VOWELS = re.compile(r"[aeiouy]+")
+_PAUSE = re.compile(r"[,.:;!?]")
 
 
 def estimate_seconds(text: str, rate_wpm: int = 175) -> float:
-    """How long espeak-ng takes to say ``text``, measured here: ~0.25 s lead plus ~0.3 s a word at 175 wpm."""
+    """How long espeak-ng takes to say ``text``, leaning long: the stand-in until a clip's exact length is known.
+
+    Fitted to 152 real clips at 175 wpm (trailing silence trimmed): ~0.18 s lead, 0.08 s a syllable, 0.11 s a
+    word, 0.34 s a pause at a comma or full stop; mean error 0.14 s. The 0.1 s margin keeps cues apart.
+    """
     if not text.strip():
         return 0.0
     words = len(_WORD.findall(text))
-    pauses = text.count(",") + text.count(".") + text.count(":")
-    return 0.2 + words * 60.0 / rate_wpm * 0.9 + pauses * 0.12
+    syllables = len(_VOWELS.findall(text.lower())) + sum(ch.isdigit() for ch in text)
+    pauses = len(_PAUSE.findall(text))
+    seconds = 0.18 + 0.08 * syllables + 0.11 * words + 0.34 * pauses
+    return 0.1 + seconds * 175 / max(rate_wpm, 40)
 
 
 def schedule(cues: Iterable[Cue], step_seconds: float | None, duration: Durations) -> tuple[Cue, ...]:
     """Place cues so none overlaps another and none runs past the end of its step.
 
-    Essential cues keep their time; if one would run into the next it falls back to its short form. Other cues,
-    most important first, go to the free gap nearest their wanted time (never later than ``latest``);
+    Essential cues keep their time; one that would run into the next essential cue (or the step's end) falls
+    back to its short form, and if even that does not fit, to its sound alone. Other cues, most important
+    first, go to the free gap nearest their wanted time (never later than ``latest``), in full or short form;
     one that fits nowhere is dropped.
     """
     ordered = sorted(cues, key=lambda c: c.at)
@@ -66,9 +76,9 @@ def schedule(cues: Iterable[Cue], step_seconds: float | None, duration: Duration
     placed: list[Cue] = []
     for i, cue in enumerate(fixed):
         limit = fixed[i + 1].at - GAP if i + 1 < len(fixed) else _end(step_seconds, cue.at, duration(cue.text))
-        if cue.short is not None and cue.at + duration(cue.text) > limit:
-            cue = replace(cue, text=cue.short, short=None)
-        placed.append(cue)
+        fitted = _fitted(cue, limit, duration)
+        if fitted.text or fitted.sound is not None:
+            placed.append(fitted)
     flexible = sorted((c for c in ordered if c.priority is not Priority.ESSENTIAL), key=lambda c: (-c.priority, c.at))
     for cue in flexible:
         slot = _find_slot(cue, placed, step_seconds, duration)
@@ -81,13 +91,24 @@ def schedule(cues: Iterable[Cue], step_seconds: float | None, duration: Duration
     return tuple(placed)
 
 
+def _fitted(cue: Cue, limit: float, duration: Durations) -> Cue:
+    """The longest form of an essential cue that ends by ``limit``: full text, short text, or the sound alone."""
+    if cue.at + duration(cue.text) <= limit:
+        return cue
+    if cue.short is not None and cue.at + duration(cue.short) <= limit:
+        return replace(cue, text=cue.short, short=None)
+    return replace(cue, text="", short=None)
+
+
 def _end(step_seconds: float | None, at: float, length: float) -> float:
-    return step_seconds if step_seconds is not None and step_seconds > 0 else at + length
+    """The time the last essential cue must be quiet by: a gap before the step ends (a step of no length,
+    like the finish, has no end to run into)."""
+    return step_seconds - GAP if step_seconds is not None and step_seconds > 0 else at + length
 
 
 def _find_slot(cue: Cue, placed: list[Cue], step_seconds: float | None, duration: Durations) -> float | None:
     length = duration(cue.text)
-    end = step_seconds if step_seconds else float("inf")
+    end = step_seconds - GAP if step_seconds else float("inf")
     latest = min(cue.latest if cue.latest is not None else end, end - length)
     best: float | None = None
     free_from = 0.0
@@ -107,3 +128,10 @@ def overlaps(cues: Iterable[Cue], duration: Durations) -> list[tuple[Cue, Cue]]:
     """Pairs of consecutive cues where the first is still talking when the second starts."""
     ordered = sorted((c for c in cues if c.text), key=lambda c: c.at)
     return [(a, b) for a, b in itertools.pairwise(ordered) if a.at + duration(a.text) > b.at]
+
+
+def overruns(cues: Iterable[Cue], step_seconds: float | None, duration: Durations) -> list[Cue]:
+    """Cues still talking when their step ends (steps without a length have no end to run into)."""
+    if not step_seconds:
+        return []
+    return [c for c in cues if c.text and c.at + duration(c.text) > step_seconds]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 
 from backtimer.core.cues import CueOptions, Durations, estimate_seconds
@@ -20,12 +21,16 @@ class Plan:
     options: CueOptions = field(default_factory=CueOptions, compare=False)
     durations: Durations = field(default=estimate_seconds, compare=False)
 
-    @property
+    @functools.cached_property
     def total_seconds(self) -> float:
         return sum(step_estimate(s) for s in self.steps)
 
     def offsets(self) -> tuple[float, ...]:
         """Planned seconds from the start of the session to the start of each step."""
+        return self._offsets
+
+    @functools.cached_property
+    def _offsets(self) -> tuple[float, ...]:
         result, t = [], 0.0
         for step in self.steps:
             result.append(t)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from backtimer.core.cues import Cue, CueOptions, Durations, Priority, Sound, schedule
+from backtimer.core.cues import GAP, Cue, CueOptions, Durations, Priority, Sound, schedule
 from backtimer.core.model import Level, Routine, Sides
 from backtimer.core.steps import Step, StepKind
 
@@ -31,15 +31,24 @@ def script_step(step: Step, previous: Step | None, following: Step | None, ctx: 
     elif step.kind is StepKind.WORK:
         cues = _work(step, ctx.options)
     elif step.kind is StepKind.SWITCH:
-        side = step.side.value.capitalize() if step.side else ""
-        cues = [Cue(0, f"{prefix}Switch sides. {side} side.", sound=Sound.REST, short="Switch sides.")]
+        cues = [_switch(step, prefix, durations)]
     elif step.kind is StepKind.REST:
         cues = _rest(step, prefix, following, durations)
     else:
-        cues = [Cue(0, f"{prefix}Well done, that's the whole routine.", sound=Sound.FINISH)]
+        cues = [Cue(0, prefix + finish_text(ctx.options.streak), sound=Sound.FINISH, short=f"{prefix}Well done.")]
     if step.kind in (StepKind.PREPARE, StepKind.SWITCH, StepKind.REST) and step.seconds:
         cues.extend(countdown(step.seconds))
     return schedule(cues, step.seconds, durations)
+
+
+def finish_text(streak: int | None) -> str:
+    """The last words of a session; ``streak`` is the days in a row including today (None: not mentioned)."""
+    done = "Well done, that's the whole routine."
+    if streak is None or streak < 1:
+        return done
+    if streak == 1:
+        return f"{done} That's day one of your streak."
+    return f"{done} That's {streak} days in a row."
 
 
 def countdown(seconds: float, start: float = 0.0) -> list[Cue]:
@@ -47,6 +56,16 @@ def countdown(seconds: float, start: float = 0.0) -> list[Cue]:
     return [
         Cue(seconds - n, str(n), sound=Sound.TICK) for n in range(COUNTDOWN_FROM, 0, -1) if seconds - n >= start + 0.5
     ]
+
+
+def _switch(step: Step, prefix: str, durations: Durations) -> Cue:
+    """ "Switch sides. Right side.", or in a short switch "Switch to the right." (dropping "Release." if need be)."""
+    side = step.side.value if step.side else "other side"
+    room = (step.seconds or 0.0) - COUNTDOWN_FROM - GAP
+    short = f"{prefix}Switch to the {side}."
+    if prefix and durations(short) > room:
+        short = f"Switch to the {side}."
+    return Cue(0, f"{prefix}Switch sides. {side.capitalize()} side.", sound=Sound.REST, short=short)
 
 
 def _prepare(step: Step, ctx: ScriptContext, following: Step | None) -> list[Cue]:

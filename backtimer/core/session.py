@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import math
 
-from backtimer.core.cues import Cue, Durations, Sound, estimate_seconds, schedule
+from backtimer.core.cues import GAP, Cue, Durations, Sound, estimate_seconds, schedule
 from backtimer.core.model import Level
 from backtimer.core.plan import Plan, easier_plan, step_estimate
 from backtimer.core.results import Outcome, StepResult
 from backtimer.core.script import countdown
 from backtimer.core.snapshot import DueCue, PauseReason, Snapshot, State, Tick
 from backtimer.core.steps import Step, StepKind
-from backtimer.core.view import make_snapshot
+from backtimer.core.view import make_snapshot, next_up
 
 SUSPEND_GAP = 5.0  # seconds between two ticks that mean the machine was asleep or frozen
 READY_STEP = -1  # DueCue.step_index of the get-ready countdown's cues
@@ -46,6 +46,7 @@ class Session:
         self._recorded = False  # this visit to the current step already left its result
         self._visit_from = 0.0  # elapsed seconds in the step when this visit began
         self._ready_script = self._script_ready()
+        self._next_up: dict[int, str | None] = {}
 
     # ----- intents -------------------------------------------------------------------------------------------
     def start(self, now: float) -> None:
@@ -133,6 +134,7 @@ class Session:
             return
         self.plan, first = easier_plan(self.plan, self.index)
         self._offsets = self.plan.offsets()
+        self._next_up.clear()
         self.easier_entries.add(step.entry_index)
         self._enter(first, now, running=True)
 
@@ -190,6 +192,24 @@ class Session:
     def get_ready_left(self, now: float) -> float | None:
         return max(self._ready_until - now, 0.0) if self.state is State.GETTING_READY else None
 
+    def next_event_at(self) -> float | None:
+        """Clock time of the next thing that happens by itself (a cue, the end of a step or a get-ready)."""
+        if self.state is State.GETTING_READY:
+            pending = self._ready_script[self._ready_pos :]
+            return self._ready_start + pending[0].at if pending else self._ready_until
+        if self.state is not State.RUNNING:
+            return None
+        times = [self._anchor + c.at for c in self.step.cues[self._cue_pos :]]
+        if self.step.seconds is not None:
+            times.append(self._anchor + self.step.seconds)
+        return min(times) if times else None
+
+    def next_up(self) -> str | None:
+        """What comes after the current step (remembered per step: a snapshot is made many times a second)."""
+        if self.index not in self._next_up:
+            self._next_up[self.index] = next_up(self.plan.steps, self.index)
+        return self._next_up[self.index]
+
     def offset(self, index: int) -> float:
         return self._offsets[index]
 
@@ -245,9 +265,10 @@ class Session:
 
     def _script_ready(self) -> tuple[Cue, ...]:
         seconds = self.plan.routine.timing.resume_get_ready
-        return schedule(
-            [Cue(0, "Get ready.", sound=Sound.REST), *countdown(seconds, start=0.5)], seconds, self._durations
-        )
+        # "Get ready." matters more than a "3" or "2" it would collide with: the countdown starts after it.
+        said_until = self._durations("Get ready.") + GAP
+        cues = [Cue(0, "Get ready.", sound=Sound.REST), *countdown(seconds, start=said_until - 0.5)]
+        return schedule(cues, seconds, self._durations)
 
     def _emit_ready(self, now: float) -> None:
         cues = self._ready_script

@@ -26,7 +26,7 @@ class PauseReason(StrEnum):
     HURT = "hurt"  # "This hurts": waiting for easier / skip / carry on
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Snapshot:
     state: State
     pause_reason: PauseReason | None

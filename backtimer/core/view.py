@@ -47,7 +47,7 @@ def make_snapshot(session: Session, now: float) -> Snapshot:
         get_ready_left=session.get_ready_left(now),
         session_elapsed=session.offset(session.index) + min(elapsed, session.planned_seconds(session.index)),
         session_total=session.plan.total_seconds,
-        next_up=next_up(session.plan.steps, session.index),
+        next_up=session.next_up(),
     )
 
 

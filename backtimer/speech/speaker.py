@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
+from backtimer.core.cues import Durations, estimate_seconds
 from backtimer.core.snapshot import DueCue
 
 
@@ -71,3 +72,18 @@ class RecordingSpeaker(SilentSpeaker):
     @property
     def texts(self) -> list[str]:
         return [cue.cue.text for _, cue in self.played if cue.cue.text]
+
+
+def durations_of(speaker: Speaker, rate_wpm: int) -> Durations:
+    """How long each text takes to say with this speaker: exact for clips it has made (QtSpeaker and
+    TerminalSpeaker have ``duration``), an estimate otherwise. Pass it to ``build_plan(..., durations=...)``.
+    """
+    exact = getattr(speaker, "duration", None)
+    if callable(exact):
+
+        def measured(text: str) -> float:
+            seconds = exact(text)
+            return float(seconds) if seconds else estimate_seconds(text, rate_wpm)
+
+        return measured
+    return lambda text: estimate_seconds(text, rate_wpm)

@@ -1,0 +1,147 @@
+"""The one composition root: builds the clock, speaker, stores and window, and runs the event loop."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from backtimer.core.catalog import Catalog
+from backtimer.core.clock import Clock, MonotonicClock
+from backtimer.core.content import parse_level
+from backtimer.core.errors import BadInput
+from backtimer.resources import assets_dir
+from backtimer.storage.paths import Paths
+from backtimer.storage.settings import Settings, SettingsFile, streak_rules
+from backtimer.ui.main_window import Ask, Inform, MainWindow
+from backtimer.ui.ports import DayStatus, Recorder, Services
+
+if TYPE_CHECKING:
+    from backtimer.core.session import Session
+    from backtimer.speech.speaker import Speaker
+    from backtimer.storage.history import HistoryStore
+
+
+def build_services(paths: Paths, catalog: Catalog | None = None) -> Services:
+    """Settings, history, voice and figures, wired for the window. Faults come back as one-line notices."""
+    settings_file = SettingsFile(paths.settings_file)
+    settings = settings_file.load()
+    stores: list[HistoryStore] = []
+
+    def history() -> HistoryStore:
+        """Opened on first use, after the window's first paint."""
+        if not stores:
+            from backtimer.storage.history import HistoryStore
+
+            stores.append(HistoryStore(paths.history_db))
+            for text in stores[0].notices:
+                services.notify(text)
+            services.closers.extend([stores[0].flush, stores[0].close])
+        return stores[0]
+
+    def begin_recording(session: Session, notify: Callable[[str], None]) -> Recorder:
+        from backtimer.storage.recorder import SessionRecorder
+
+        plan = session.plan
+        return SessionRecorder(history(), plan.routine.id, plan.level.value, 1.0, notify)
+
+    def day_status() -> DayStatus:
+        summary = history().summary(streak_rules(services.settings))
+        return DayStatus(summary.done_today, summary.current_streak, summary.weekly_goal, summary.this_week)
+
+    names = {exercise.id: exercise.name for exercise in catalog.exercises.values()} if catalog else {}
+    names.update({routine.id: routine.title for routine in catalog.routines.values()} if catalog else {})
+
+    def history_view() -> QWidget:
+        from backtimer.ui.history_view import HistoryView  # built when first opened: a lighter start-up
+
+        return HistoryView(history(), services.settings, names=names)
+
+    def figure() -> QWidget:
+        from backtimer.ui.figure_widget import FigureWidget
+
+        return FigureWidget()
+
+    def speaker(chosen: Settings) -> Speaker:
+        from backtimer.speech.factory import make_speaker  # QtMultimedia and the voice worker: at the first session
+
+        return make_speaker(chosen, paths, qt=True)
+
+    services = Services(
+        settings=settings,
+        make_speaker=speaker,
+        save_settings=settings_file.save,
+        begin_recording=begin_recording,
+        day_status=day_status,
+        make_history_view=history_view,
+        make_figure=figure,
+        notices=list(settings_file.notices),
+    )
+    return services
+
+
+def create_window(
+    args: argparse.Namespace,
+    clock: Clock | None = None,
+    *,
+    services: Services | None = None,
+    ask: Ask | None = None,
+    inform: Inform | None = None,
+) -> tuple[MainWindow, str | None]:
+    """The window for ``backtimer [gui] ...`` and the one-line problem with its arguments, if any."""
+    paths = Paths.resolve(getattr(args, "data_dir", None))
+    catalog = Catalog.load(assets_dir(), paths.user_content)
+    services = services or build_services(paths, catalog)
+    window = MainWindow(catalog, services, clock or MonotonicClock(), ask=ask, inform=inform)
+    return window, choose_from_args(window, args)
+
+
+def choose_from_args(window: MainWindow, args: argparse.Namespace) -> str | None:
+    """Select the routine and level named on the command line; a bad one is reported, and home opens anyway."""
+    try:
+        name = getattr(args, "routine", None)
+        if name:
+            routine = window.catalog.routine(name)
+            if routine.id not in window.catalog.routines:
+                window.add_routine(routine)
+            window.home.select(routine.id, routine.default_level)
+        level = getattr(args, "level", None)
+        if level:
+            window.home.select(window.home.routine.id if window.home.routine else "", parse_level(level, "--level"))
+    except BadInput as err:
+        return str(err)
+    return None
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("backtimer")
+    app.setApplicationDisplayName("backtimer")
+    app.setDesktopFileName("backtimer")
+    window, problem = create_window(args)
+    window.resize(1280, 820)
+    window.show()
+    if problem is not None:
+        QTimer.singleShot(0, lambda: window.inform("That routine could not be opened", problem))
+    QTimer.singleShot(0, lambda: _first_moves(window, start=bool(getattr(args, "start", False)) and not problem))
+    code = app.exec()
+    window.shut_down()
+    return code
+
+
+def _first_moves(window: MainWindow, *, start: bool) -> None:
+    """The safety notice on first launch; ``--start`` begins once it has been read."""
+    dialog = window.show_safety_once()
+    if not start:
+        return
+    if dialog is None:
+        window.start_session()
+    else:
+        dialog.accepted.connect(window.start_session)

@@ -1,0 +1,51 @@
+"""Builds the speaker the settings ask for: the one call the composition root (and ``backtimer run``) makes."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from backtimer.speech.clips import ClipCache
+from backtimer.speech.speaker import SilentSpeaker, Speaker
+from backtimer.storage.paths import Paths
+from backtimer.storage.settings import Settings
+
+
+def clip_cache(settings: Settings, paths: Paths) -> tuple[ClipCache | None, str | None]:
+    """The clip cache for these settings, and a one-line notice when it had to go elsewhere (or nowhere)."""
+    cache = ClipCache(paths.voice_cache, settings.voice_name.strip(), settings.voice_rate)
+    if cache.writable():
+        return cache, None
+    spare = ClipCache(Path(tempfile.gettempdir()) / "backtimer-voice", cache.voice, cache.rate)
+    if spare.writable():
+        return spare, f"Can't write voice clips to {paths.voice_cache}: using a temporary folder."
+    return None, f"Can't write voice clips to {paths.voice_cache}: beeps only."
+
+
+def make_speaker(
+    settings: Settings, paths: Paths, *, qt: bool, clock: Callable[[], float] = time.monotonic
+) -> Speaker:
+    """The window's speaker (``qt=True``) or the terminal's, for the voice and beep settings.
+
+    Voice off and beeps off: a silent speaker. Voice off: beeps only. A cache that cannot be written anywhere,
+    or an engine that is missing or keeps failing: beeps only, with a one-line ``notice()``.
+    """
+    if not settings.voice_enabled and not settings.beeps:
+        return SilentSpeaker()
+    cache, notice = clip_cache(settings, paths) if settings.voice_enabled else (None, None)
+    if qt:
+        from backtimer.speech.qt_speaker import QtSpeaker
+
+        return QtSpeaker(
+            cache,
+            voice=settings.voice_enabled,
+            beeps=settings.beeps,
+            volume=settings.voice_volume,
+            clock=clock,
+            notice=notice,
+        )
+    from backtimer.speech.terminal import TerminalSpeaker
+
+    return TerminalSpeaker(cache, voice=settings.voice_enabled, beeps=settings.beeps, clock=clock, notice=notice)

@@ -1,0 +1,321 @@
+"""The session history in SQLite: every finished step written at once, nothing the user did ever lost.
+
+- WAL, a busy timeout and ``BEGIN IMMEDIATE`` for every write, so two backtimers can record at the same time.
+- A damaged file is moved aside (kept) and a fresh one started; ``notices`` says so once.
+- A write that fails (read-only or full disk, a lock held too long) is queued in memory and retried before the next
+  write and by ``flush()``, which the app calls before it exits. Every write is idempotent, so a retry never doubles.
+- A session a crash left open shows as stopped, and is marked so on the next open.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from backtimer.core.results import StepResult
+from backtimer.core.streaks import Entry, StreakRules, StreakSummary, summarize
+from backtimer.storage import queries
+from backtimer.storage.migrations import NewerSchema, migrate
+from backtimer.storage.records import SessionRecord, utc_text
+from backtimer.storage.settings import move_aside
+
+BUSY_TIMEOUT = 10.0  # seconds to wait for another backtimer's write
+PURGE_AFTER = timedelta(days=1)  # a deleted session can be undone until then
+Write = Callable[[sqlite3.Connection], None]
+
+
+def wall_now() -> datetime:
+    """Now, with the local UTC offset."""
+    return datetime.now().astimezone()
+
+
+class HistoryStore:
+    def __init__(self, path: Path, *, now: Callable[[], datetime] = wall_now) -> None:
+        self.path = path
+        self.now = now
+        self.owner = f"{socket.gethostname()}:{os.getpid()}"
+        self.notices: list[str] = []
+        self._told: set[str] = set()
+        self._pending: list[Write] = []
+        self._mine: set[str] = set()  # sessions this process is recording
+        self._conn: sqlite3.Connection | None = None
+        self._connect()
+
+    # ----- opening ---------------------------------------------------------------------------------------------
+    def _connect(self) -> bool:
+        """Open (or create) the database; on failure leave ``_conn`` None and say why once."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._conn = self._open_checked()
+        except NewerSchema as err:
+            self._tell("newer", f"{err}; it is left as it is and nothing new is saved.")
+            self._conn = None
+            return False
+        except (sqlite3.Error, OSError) as err:
+            self._tell("write", _cannot_write(self.path, err))
+            self._conn = None
+            return False
+        return True
+
+    def _open_checked(self) -> sqlite3.Connection:
+        """Open and check the file; a damaged one is moved aside (kept) and a fresh one started."""
+        try:
+            conn = self._open()
+        except sqlite3.DatabaseError as err:
+            if not _damaged(err):
+                raise
+            return self._start_over()
+        try:
+            healthy = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        except sqlite3.DatabaseError as err:
+            if not _damaged(err):
+                conn.close()
+                raise
+            healthy = False
+        if not healthy:
+            conn.close()
+            return self._start_over()
+        self._prepare(conn)
+        return conn
+
+    def _start_over(self) -> sqlite3.Connection:
+        kept = self._move_aside()
+        self._tell("corrupt", f"The history file was damaged; it was kept as {kept.name} and a new one started.")
+        conn = self._open()
+        self._prepare(conn)
+        return conn
+
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")  # a finished step survives a power cut, not only a crash
+            conn.execute("PRAGMA foreign_keys = ON")
+            self._configure(conn)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _configure(self, conn: sqlite3.Connection) -> None:
+        """A seam for subclasses (tests set a page limit here to fill the disk)."""
+
+    def _prepare(self, conn: sqlite3.Connection) -> None:
+        migrate(conn, self.path)
+        rows = conn.execute(queries.OPEN_SESSIONS).fetchall()
+        stale = [sid for sid, owner in rows if sid not in self._mine and _dead(owner, self.owner)]
+        cutoff = utc_text(self.now() - PURGE_AFTER)
+        try:
+            with _transaction(conn):
+                for sid in stale:
+                    conn.execute(queries.MARK_STOPPED, (sid,))
+                conn.execute(queries.PURGE_DELETED, (cutoff,))
+        except sqlite3.OperationalError:
+            pass  # read-only or busy: housekeeping waits for the next open; reading still works
+
+    def _move_aside(self) -> Path:
+        kept = move_aside(self.path)
+        for suffix in ("-wal", "-shm"):
+            extra = self.path.with_name(self.path.name + suffix)
+            if extra.exists():
+                os.replace(extra, kept.with_name(kept.name + suffix))
+        return kept
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    # ----- writing ---------------------------------------------------------------------------------------------
+    @property
+    def pending(self) -> int:
+        """Writes waiting for the disk to accept them."""
+        return len(self._pending)
+
+    def begin(self, routine: str, level: str, speed: float = 1.0, zone: str | None = None) -> str:
+        """Open a session record now; returns its id."""
+        session_id = str(uuid.uuid4())
+        started = self.now()
+        row: tuple[object, ...] = (session_id, routine, level, utc_text(started), _offset(started), zone)
+        row += (started.date().isoformat(), None, "open", speed, None, "", self.owner, utc_text(started))
+        self._mine.add(session_id)
+        self._write(_run(queries.INSERT_SESSION, row))
+        return session_id
+
+    def add_step(self, session_id: str, seq: int, result: StepResult) -> None:
+        """Write one finished work step (``seq`` counts the session's steps from 0) and refresh the tallies."""
+        at = utc_text(self.now())
+        side = result.side.value if result.side else None
+        row: tuple[object, ...] = (
+            session_id,
+            seq,
+            result.step_index,
+            result.exercise_id,
+            side,
+            result.set,
+            result.sets,
+        )
+        row += (result.reps_done, result.seconds_done, result.outcome.value, at)
+
+        def write(conn: sqlite3.Connection) -> None:
+            conn.execute(queries.INSERT_STEP, row)
+            conn.execute(queries.TOUCH, (at, session_id))
+            queries.refresh_tallies(conn, session_id)
+
+        self._write(write)
+
+    def finish(self, session_id: str, completed: bool) -> None:
+        at = utc_text(self.now())
+        status = "completed" if completed else "stopped"
+        self._mine.discard(session_id)
+        self._write(_run(queries.FINISH, (status, at, at, session_id)))
+
+    def rate(self, session_id: str, comfort: int | None, note: str) -> None:
+        if comfort is not None and not 0 <= comfort <= 10:
+            raise ValueError(f"comfort {comfort} is not 0..10")
+        self._write(_run(queries.RATE, (comfort, note.strip(), session_id)))
+
+    def delete(self, session_id: str) -> None:
+        """Hide a session; ``undelete`` brings it back (until it is purged a day later)."""
+        at = utc_text(self.now())
+        self._write(_run(queries.DELETE, (at, session_id)))
+
+    def undelete(self, session_id: str) -> None:
+        self._write(_run(queries.UNDELETE, (session_id,)))
+
+    def import_records(self, records: Iterable[SessionRecord]) -> int:
+        """Add the sessions whose id is new, all in one transaction; returns how many were added. Raises on failure."""
+        conn = self._require()
+        with _transaction(conn):
+            return sum(queries.insert_record(conn, record) for record in records)
+
+    def flush(self) -> bool:
+        """Retry the queued writes; True when nothing is left waiting."""
+        if self._pending:
+            self._write(None)
+        return not self._pending
+
+    def _write(self, write: Write | None) -> None:
+        if write is not None:
+            self._pending.append(write)
+        if self._conn is None and not self._connect():
+            return
+        assert self._conn is not None
+        try:
+            while self._pending:
+                with _transaction(self._conn):
+                    self._pending[0](self._conn)
+                self._pending.pop(0)
+        except sqlite3.Error as err:
+            self._tell("write", _cannot_write(self.path, err))
+            return
+        if "write" in self._told:
+            self._told.discard("write")
+            self.notices.append("History is being saved again.")
+
+    def _require(self) -> sqlite3.Connection:
+        if self._conn is None and not self._connect():
+            raise OSError(self.notices[-1] if self.notices else f"cannot open {self.path}")
+        assert self._conn is not None
+        return self._conn
+
+    def _tell(self, key: str, text: str) -> None:
+        if key not in self._told:
+            self._told.add(key)
+            self.notices.append(text)
+
+    # ----- reading ---------------------------------------------------------------------------------------------
+    def sessions(self, exercises: bool = True) -> list[SessionRecord]:
+        """Every session not deleted, newest first; one this process is not recording and not finished is stopped.
+
+        With ``exercises=False`` the per exercise lines are left out (fast, for lists); ``session()`` has them.
+        """
+        if self._conn is None:
+            return []
+        return queries.load_records(self._conn, self._mine, exercises=exercises)
+
+    def session(self, session_id: str) -> SessionRecord | None:
+        """One session with its exercise lines, or None if it is not there (or deleted)."""
+        if self._conn is None:
+            return None
+        found = queries.load_records(self._conn, self._mine, session_id=session_id)
+        return found[0] if found else None
+
+    def entries(self) -> list[Entry]:
+        """What streaks need, read without the tallies."""
+        if self._conn is None:
+            return []
+        return queries.load_entries(self._conn)
+
+    def totals(self) -> tuple[int, int, float]:
+        """(sessions, completed sessions, minutes)."""
+        if self._conn is None:
+            return (0, 0, 0.0)
+        return queries.totals(self._conn)
+
+    def summary(self, rules: StreakRules, now_local: datetime | None = None) -> StreakSummary:
+        """Today's state and the streaks, e.g. for the home screen."""
+        return summarize(self.entries(), rules, (now_local or self.now()).replace(tzinfo=None))
+
+
+@contextlib.contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _run(sql: str, params: tuple[object, ...]) -> Write:
+    def write(conn: sqlite3.Connection) -> None:
+        conn.execute(sql, params)
+
+    return write
+
+
+def _offset(moment: datetime) -> int:
+    delta = moment.utcoffset()
+    return int(delta.total_seconds()) if delta is not None else 0
+
+
+def _damaged(err: sqlite3.Error) -> bool:
+    """Corruption, as opposed to trouble reaching the file (locked, read-only, full, missing folder)."""
+    name = getattr(err, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in str(err)
+
+
+def _dead(owner: str, me: str) -> bool:
+    """Whether the process that opened a session is gone (only knowable on this host; elsewhere: assume alive)."""
+    host, _, pid_text = owner.rpartition(":")
+    if owner == me or not pid_text.isdigit():
+        return True  # our own host:pid on a session we are not recording: an earlier process with our pid
+    if host != socket.gethostname():
+        return False
+    return not _alive(int(pid_text))
+
+
+def _alive(pid: int) -> bool:
+    if os.name == "nt":  # os.kill would terminate the process on Windows: the row shows as stopped anyway
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _cannot_write(path: Path, err: Exception) -> str:
+    reason = str(err) if isinstance(err, sqlite3.Error) else (getattr(err, "strerror", None) or str(err))
+    return f"Cannot save history in {path.parent} ({reason}); this session is kept and saved as soon as it can be."

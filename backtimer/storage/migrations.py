@@ -1,0 +1,126 @@
+"""The history schema, versioned with ``PRAGMA user_version``.
+
+``MIGRATIONS[n]`` takes a database from version ``n`` to ``n + 1``. Never edit a migration that has shipped: add a new
+one. Before each migration of a database that already holds data, a copy is saved beside it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+MIGRATIONS: tuple[str, ...] = (
+    # 0 -> 1: sessions, the steps written as they end, and the per exercise+side tallies that history shows.
+    """
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        routine TEXT NOT NULL,
+        level TEXT NOT NULL,
+        started_utc TEXT NOT NULL,            -- ISO 8601, UTC
+        utc_offset INTEGER NOT NULL,          -- seconds east of UTC where the session started
+        zone TEXT,                            -- IANA name where known
+        local_date TEXT NOT NULL,             -- YYYY-MM-DD at the start, in that place
+        ended_utc TEXT,
+        status TEXT NOT NULL CHECK (status IN ('open', 'completed', 'stopped')),
+        speed REAL NOT NULL DEFAULT 1.0,
+        comfort INTEGER CHECK (comfort BETWEEN 0 AND 10),
+        note TEXT NOT NULL DEFAULT '',
+        owner TEXT NOT NULL DEFAULT '',       -- host:pid recording an open session
+        updated_utc TEXT NOT NULL             -- the last write: the end of a session a crash left open
+    );
+    CREATE INDEX sessions_by_date ON sessions (local_date);
+    CREATE TABLE steps (
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,                 -- 0, 1, 2... in the order the steps ended
+        step_index INTEGER NOT NULL,
+        exercise TEXT NOT NULL,
+        side TEXT,
+        set_no INTEGER NOT NULL,
+        sets INTEGER NOT NULL,
+        reps_done INTEGER NOT NULL,
+        seconds_done REAL NOT NULL,
+        outcome TEXT NOT NULL,
+        ended_utc TEXT NOT NULL,
+        PRIMARY KEY (session_id, seq)
+    );
+    CREATE TABLE tallies (
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        exercise TEXT NOT NULL,
+        side TEXT,
+        sets_done INTEGER NOT NULL,
+        reps_done INTEGER NOT NULL,
+        skipped INTEGER NOT NULL,
+        hurt INTEGER NOT NULL,
+        PRIMARY KEY (session_id, position)
+    );
+    """,
+    # 1 -> 2: deleting keeps the row for a while so that it can be undone.
+    """
+    ALTER TABLE sessions ADD COLUMN deleted_utc TEXT;
+    CREATE INDEX sessions_deleted ON sessions (deleted_utc) WHERE deleted_utc IS NOT NULL;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class NewerSchema(Exception):
+    """The file was written by a newer backtimer."""
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+    return version
+
+
+def migrate(conn: sqlite3.Connection, path: Path | None, target: int = SCHEMA_VERSION) -> list[Path]:
+    """Bring the database up to ``target``; returns the backups written. ``conn`` must be in autocommit mode."""
+    version = user_version(conn)
+    if version > SCHEMA_VERSION:
+        raise NewerSchema(f"history was written by a newer backtimer (schema {version}, this one knows {target})")
+    backups: list[Path] = []
+    had_data = version > 0  # a brand-new file has nothing worth a copy
+    while version < target:
+        if path is not None and had_data:
+            backups.append(backup(conn, path, version))
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = user_version(conn)  # another process may have migrated while we waited for the lock
+            if version < target:
+                for statement in _statements(MIGRATIONS[version]):
+                    conn.execute(statement)
+                version += 1
+                conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return backups
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements, so that it runs inside our own transaction (executescript commits)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line.split("--", 1)[0].rstrip() + "\n" if "--" in line else line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return [s for s in statements if s]
+
+
+def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """A consistent copy (SQLite's backup API, safe with WAL) named after the version it holds."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.v{version}-backup-{stamp}{path.suffix}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}.v{version}-backup-{stamp}-{n}{path.suffix}")
+    copy = sqlite3.connect(target)
+    try:
+        conn.backup(copy)
+    finally:
+        copy.close()
+    return target

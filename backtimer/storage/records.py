@@ -1,0 +1,232 @@
+"""Sessions as plain values, and their exchange format (DESIGN.md section 4: ``history --json``, export, import)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any, NoReturn
+
+from backtimer.core.errors import BadInput
+from backtimer.core.model import Side
+from backtimer.core.results import ExerciseTally
+from backtimer.core.streaks import Entry
+
+FORMAT = "backtimer-history"
+FORMAT_VERSION = 1
+STATUSES = ("completed", "stopped")
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """One session as history shows it. ``started_at``/``ended_at`` carry the offset of the place it started."""
+
+    id: str
+    routine: str
+    level: str
+    started_at: datetime
+    ended_at: datetime | None
+    zone: str | None
+    local_date: date
+    status: str  # completed | stopped | open (being recorded, or left by a crash until the next open)
+    speed: float
+    exercises: tuple[ExerciseTally, ...]
+    comfort: int | None
+    note: str
+
+    @property
+    def seconds(self) -> float:
+        return max((self.ended_at - self.started_at).total_seconds(), 0.0) if self.ended_at else 0.0
+
+    @property
+    def completed(self) -> bool:
+        return self.status == "completed"
+
+    def entry(self) -> Entry:
+        return Entry(self.started_at.replace(tzinfo=None), self.completed)
+
+
+def to_json(record: SessionRecord) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "routine": record.routine,
+        "level": record.level,
+        "started_at": record.started_at.isoformat(),
+        "local_date": record.local_date.isoformat(),
+        "ended_at": record.ended_at.isoformat() if record.ended_at else None,
+        "status": "completed" if record.completed else "stopped",
+        "exercises": [
+            {
+                "exercise": t.exercise,
+                "side": t.side.value if t.side else None,
+                "sets_done": t.sets_done,
+                "reps_done": t.reps_done,
+                "skipped": t.skipped,
+                "hurt": t.hurt,
+            }
+            for t in record.exercises
+        ],
+        "comfort": record.comfort,
+        "note": record.note,
+        "zone": record.zone,
+        "speed": record.speed,
+        "minutes": round(record.seconds / 60, 1),
+    }
+
+
+def document(records: Sequence[SessionRecord]) -> dict[str, Any]:
+    return {"format": FORMAT, "version": FORMAT_VERSION, "sessions": [to_json(r) for r in records]}
+
+
+CSV_COLUMNS = (
+    *("id", "routine", "level", "started_at", "local_date", "ended_at", "status", "speed", "comfort", "note"),
+    *("exercise", "side", "sets_done", "reps_done", "skipped", "hurt"),
+)
+
+
+def to_csv(records: Sequence[SessionRecord]) -> str:
+    """One row per exercise and side (a session with none still gets one row), for spreadsheets."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in records:
+        head = to_json(record)
+        session = [head[k] for k in CSV_COLUMNS[:10]]
+        session = ["" if v is None else v for v in session]
+        for line in head["exercises"] or [None]:
+            tail = [line[k] for k in CSV_COLUMNS[10:]] if line else [""] * 6
+            writer.writerow([*session, *("" if v is None else v for v in tail)])
+    return out.getvalue()
+
+
+def parse_document(data: Any, source: str) -> list[SessionRecord]:
+    """Read an export back, checking everything first: the first problem raises BadInput naming where it is."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise BadInput(f'{source}: not a backtimer history file (expected "format": "{FORMAT}")')
+    if not isinstance(data.get("version"), int) or data["version"] > FORMAT_VERSION or data["version"] < 1:
+        raise BadInput(f"{source}: version: {data.get('version')!r} is not a version this backtimer reads")
+    sessions = data.get("sessions")
+    if not isinstance(sessions, list):
+        raise BadInput(f"{source}: sessions: expected a list")
+    records, seen = [], set()
+    for n, item in enumerate(sessions):
+        record = _parse_session(item, f"{source}: sessions[{n}]")
+        if record.id not in seen:
+            seen.add(record.id)
+            records.append(record)
+    return records
+
+
+def _parse_session(item: Any, where: str) -> SessionRecord:
+    if not isinstance(item, dict):
+        raise BadInput(f"{where}: expected an object")
+    get = _Getter(item, where)
+    try:
+        session_id = str(uuid.UUID(get.text("id")))
+    except ValueError:
+        raise BadInput(f"{where}: id: {item['id']!r} is not a UUID") from None
+    started = get.moment("started_at")
+    assert started is not None
+    status = get.text("status")
+    if status not in STATUSES:
+        raise BadInput(f"{where}: status: {status!r} is not one of {', '.join(STATUSES)}")
+    comfort = item.get("comfort")
+    if comfort is not None and (type(comfort) is not int or not 0 <= comfort <= 10):
+        raise BadInput(f"{where}: comfort: {comfort!r} is not a whole number from 0 to 10 (or null)")
+    exercises = item.get("exercises", [])
+    if not isinstance(exercises, list):
+        raise BadInput(f"{where}: exercises: expected a list")
+    return SessionRecord(
+        id=session_id,
+        routine=get.text("routine"),
+        level=get.text("level"),
+        started_at=started,
+        ended_at=get.moment("ended_at", optional=True),
+        zone=item.get("zone") if isinstance(item.get("zone"), str) else None,
+        local_date=get.day("local_date"),
+        status=status,
+        speed=get.number("speed", 1.0),
+        exercises=tuple(_parse_tally(line, f"{where}: exercises[{i}]") for i, line in enumerate(exercises)),
+        comfort=comfort,
+        note=get.optional_text("note"),
+    )
+
+
+def _parse_tally(line: Any, where: str) -> ExerciseTally:
+    if not isinstance(line, dict):
+        raise BadInput(f"{where}: expected an object")
+    get = _Getter(line, where)
+    side = line.get("side")
+    if side not in (None, "left", "right"):
+        raise BadInput(f"{where}: side: {side!r} is not left, right or null")
+    return ExerciseTally(
+        exercise=get.text("exercise"),
+        side=Side(side) if side else None,
+        sets_done=get.count("sets_done"),
+        reps_done=get.count("reps_done"),
+        skipped=get.flag("skipped"),
+        hurt=get.flag("hurt", optional=True),
+    )
+
+
+class _Getter:
+    """Typed reads from one JSON object, each failure naming the field."""
+
+    def __init__(self, item: dict[str, Any], where: str) -> None:
+        self.item, self.where = item, where
+
+    def fail(self, key: str, expected: str) -> NoReturn:
+        raise BadInput(f"{self.where}: {key}: expected {expected}, got {self.item.get(key)!r}")
+
+    def text(self, key: str) -> str:
+        value = self.item.get(key)
+        return value if isinstance(value, str) and value.strip() else self.fail(key, "text")
+
+    def optional_text(self, key: str) -> str:
+        value = self.item.get(key)
+        return value or "" if isinstance(value, (str, type(None))) else self.fail(key, "text or null")
+
+    def count(self, key: str) -> int:
+        value = self.item.get(key)
+        return value if type(value) is int and value >= 0 else self.fail(key, "a whole number, 0 or more")
+
+    def flag(self, key: str, optional: bool = False) -> bool:
+        value = self.item.get(key, False if optional else None)
+        return value if isinstance(value, bool) else self.fail(key, "true or false")
+
+    def number(self, key: str, default: float) -> float:
+        value = self.item.get(key, default)
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+        return float(value) if ok else self.fail(key, "a positive number")
+
+    def moment(self, key: str, optional: bool = False) -> datetime | None:
+        value = self.item.get(key)
+        if value is None and optional:
+            return None
+        try:
+            moment = datetime.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            self.fail(key, "an ISO 8601 time with its UTC offset")
+        return moment
+
+    def day(self, key: str) -> date:
+        value = self.item.get(key)
+        try:
+            if isinstance(value, str):
+                return date.fromisoformat(value)
+        except ValueError:
+            pass
+        self.fail(key, "a YYYY-MM-DD date")
+
+
+def utc_text(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def from_utc(text: str, offset_seconds: int) -> datetime:
+    return datetime.fromisoformat(text).astimezone(timezone(timedelta(seconds=offset_seconds)))

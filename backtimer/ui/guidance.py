@@ -1,0 +1,135 @@
+"""The safety notice and the "what to avoid" list, read from assets/guidance.toml and shown in small dialogs."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backtimer.resources import asset
+
+
+@dataclass(frozen=True)
+class Avoid:
+    what: str
+    examples: str
+    why: str
+    instead: str
+
+
+@dataclass(frozen=True)
+class Guidance:
+    safety_title: str
+    safety_text: str
+    principles: tuple[tuple[str, str], ...]
+    avoid: tuple[Avoid, ...]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Guidance:
+        with (path or asset("guidance.toml")).open("rb") as handle:
+            data = tomllib.load(handle)
+        safety = data["safety"]
+        return cls(
+            safety_title=str(safety["title"]),
+            safety_text=" ".join(str(safety["text"]).split()),
+            principles=tuple((str(p["title"]), str(p["text"])) for p in data.get("principles", [])),
+            avoid=tuple(
+                Avoid(str(a["what"]), str(a["examples"]), str(a["why"]), str(a["instead"]))
+                for a in data.get("avoid", [])
+            ),
+        )
+
+
+def _wrapped(text: str, role: str | None = None) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+class SafetyDialog(QDialog):
+    """Shown once on first launch, and again from home on request."""
+
+    def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(guidance.safety_title)
+        self.setMinimumWidth(620)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(14)
+        layout.addWidget(_wrapped(guidance.safety_title, "heading"))
+        layout.addWidget(_wrapped(guidance.safety_text))
+        for title, text in guidance.principles:
+            layout.addWidget(_wrapped(f"{title}: {text}", "muted"))
+        buttons = QDialogButtonBox()
+        self.avoid_button = QPushButton("What to avoid…")
+        self.avoid_button.clicked.connect(lambda: AvoidDialog(guidance, self).exec())
+        buttons.addButton(self.avoid_button, QDialogButtonBox.ButtonRole.HelpRole)
+        self.ok_button = QPushButton("I understand")
+        self.ok_button.setProperty("role", "primary")
+        self.ok_button.setDefault(True)
+        buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+
+
+class AvoidDialog(QDialog):
+    """What to leave out while the back is sore, and what to do instead."""
+
+    def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("What to avoid")
+        self.resize(760, 640)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setSpacing(12)
+        intro = "These tend to irritate a sore lower back. Each has a gentler swap."
+        column.addWidget(_wrapped(intro, "muted"))
+        for item in guidance.avoid:
+            column.addWidget(self._card(item))
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 20, 20, 16)
+        title = _wrapped("What to avoid", "heading")
+        layout.addWidget(title)
+        layout.addWidget(scroll, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    @staticmethod
+    def _card(item: Avoid) -> QFrame:
+        card = QFrame()
+        card.setProperty("role", "card")
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(18, 14, 18, 14)
+        what = _wrapped(item.what)
+        font = what.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        what.setFont(font)
+        layout.addWidget(what)
+        layout.addWidget(_wrapped(f"For example: {item.examples}.", "muted"))
+        layout.addWidget(_wrapped(item.why))
+        instead = _wrapped(f"Instead: {item.instead}")
+        instead.setObjectName("instead")
+        layout.addWidget(instead)
+        return card

@@ -1,0 +1,367 @@
+"""The History screen: streaks, this week, totals, a year of days, every session with its details, comfort trend.
+
+Built from the plain records the store returns; the only things it asks of the store are ``sessions()``,
+``delete(id)`` and ``undelete(id)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Protocol
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backtimer.core.streaks import StreakSummary, session_day, summarize
+from backtimer.storage.records import SessionRecord
+from backtimer.storage.settings import Settings, streak_rules
+from backtimer.ui.comfort_chart import ComfortChart
+from backtimer.ui.heatmap import Day, Heatmap
+from backtimer.ui.theme import colors_for
+
+UNDO_MS = 15_000  # how long "Undo" stays offered after a delete
+Index = QModelIndex | QPersistentModelIndex
+
+
+class HistorySource(Protocol):
+    def sessions(self, exercises: bool = True) -> list[SessionRecord]: ...
+
+    def session(self, session_id: str) -> SessionRecord | None: ...
+
+    def delete(self, session_id: str) -> None: ...
+
+    def undelete(self, session_id: str) -> None: ...
+
+
+def _local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def title_of(ident: str, names: Mapping[str, str]) -> str:
+    return names.get(ident) or ident.replace("-", " ").capitalize()
+
+
+def minutes_text(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+class SessionList(QAbstractListModel):
+    """Two lines a session: when, then what and how it went. A model, so ten years of sessions open at once."""
+
+    def __init__(self, names: Mapping[str, str]) -> None:
+        super().__init__()
+        self.names = names
+        self.records: list[SessionRecord] = []
+
+    def set_records(self, records: Sequence[SessionRecord]) -> None:
+        self.beginResetModel()
+        self.records = list(records)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's name and default
+        return 0 if parent.isValid() else len(self.records)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        r = self.records[index.row()]
+        status = "✓ completed" if r.completed else ("● recording" if r.status == "open" else "■ stopped")
+        comfort = f" · comfort {r.comfort}" if r.comfort is not None else ""
+        first = f"{r.started_at:%a %d %b %Y · %H:%M}"
+        return f"{first}\n{title_of(r.routine, self.names)} · {r.level} · {minutes_text(r.seconds)} · {status}{comfort}"
+
+
+class HistoryView(QWidget):
+    """``back`` asks the window to leave this screen (the Back button, Esc)."""
+
+    back = Signal()
+
+    def __init__(
+        self,
+        store: HistorySource,
+        settings: Settings,
+        now: Callable[[], datetime] = _local_now,
+        names: Mapping[str, str] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.store, self.settings, self.now = store, settings, now
+        self.names = dict(names or {})
+        self.colors = colors_for(settings.theme)
+        self.deleted: SessionRecord | None = None
+        self._undo_timer = QTimer(self, singleShot=True, interval=UNDO_MS)
+        self._undo_timer.timeout.connect(self._forget_undo)
+        self._build()
+        self.refresh()
+
+    # ----- building --------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        # Sizes in the style sheet, not setFont: the app's theme style sheet would override an inherited font.
+        self.setStyleSheet(
+            "QListView { font-size: 15pt; }"
+            "QListView::item { padding: 6px; border: 2px solid transparent; border-radius: 8px; }"
+            f"QListView::item:selected {{ background: {self.colors.raised}; color: {self.colors.text};"
+            f" border-color: {self.colors.work}; }}"
+            "QLabel#details { font-size: 15pt; } QPushButton#delete { font-size: 15pt; padding: 6px 16px; }"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 20, 28, 20)
+        layout.setSpacing(16)
+        layout.addLayout(self._top_bar())
+        layout.addLayout(self._cards())
+        self.heatmap = Heatmap(self.colors)
+        layout.addWidget(_card(self.heatmap))
+        layout.addLayout(self._lower(), stretch=1)
+        layout.addWidget(self._undo_bar())
+
+    def _top_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        back = QPushButton("← Back")
+        back.setProperty("role", "big")
+        back.clicked.connect(self.back.emit)
+        title = QLabel("History")
+        title.setProperty("role", "title")
+        bar.addWidget(back)
+        bar.addSpacing(16)
+        bar.addWidget(title)
+        bar.addStretch(1)
+        self.today_label = QLabel()
+        self.today_label.setProperty("role", "heading")
+        bar.addWidget(self.today_label)
+        return bar
+
+    def _cards(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.stat_values: dict[str, QLabel] = {}
+        self.stat_notes: dict[str, QLabel] = {}
+        for key, caption in (
+            ("current", "Current streak"),
+            ("longest", "Longest streak"),
+            ("week", "This week"),
+            ("total", "All sessions"),
+        ):
+            value, note = QLabel(), QLabel()
+            value.setProperty("role", "stat")
+            note.setProperty("role", "muted")
+            head = QLabel(caption)
+            head.setProperty("role", "muted")
+            box = QWidget()
+            inner = QVBoxLayout(box)
+            inner.setContentsMargins(8, 4, 8, 4)
+            for widget in (head, value, note):
+                inner.addWidget(widget)
+            self.stat_values[key], self.stat_notes[key] = value, note
+            row.addWidget(_card(box), stretch=1)
+        return row
+
+    def _lower(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.model = SessionList(self.names)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setUniformItemSizes(True)
+        self.list.setSpacing(2)
+        self.list.setAlternatingRowColors(True)
+        self.list.selectionModel().currentChanged.connect(self._show_details)
+        self.empty = QLabel("No sessions yet.\nFinish your first routine and it will show up here.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setProperty("role", "heading")
+        left = QVBoxLayout()
+        left.addWidget(self.list, stretch=1)
+        left.addWidget(self.empty, stretch=1)
+        row.addLayout(left, stretch=5)
+        row.addLayout(self._right(), stretch=4)
+        return row
+
+    def _right(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.setSpacing(12)
+        self.details = QLabel()
+        self.details.setObjectName("details")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.delete_button = QPushButton("Delete this session")
+        self.delete_button.setProperty("role", "danger")
+        self.delete_button.setObjectName("delete")
+        self.delete_button.clicked.connect(self.delete_selected)
+        detail_box = QWidget()
+        inner = QVBoxLayout(detail_box)
+        scroller = QScrollArea()
+        scroller.setWidget(self.details)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        inner.addWidget(scroller, stretch=1)
+        inner.addWidget(self.delete_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        column.addWidget(_card(detail_box), stretch=1)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        heading = QLabel("Comfort after each session (0 to 10)")
+        heading.setProperty("role", "muted")
+        self.chart = ComfortChart(self.colors)
+        chart_layout.addWidget(heading)
+        chart_layout.addWidget(self.chart, stretch=1)
+        chart_box.setFixedHeight(200)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(_card(chart_box))
+        return column
+
+    def _undo_bar(self) -> QFrame:
+        self.undo_bar = QFrame()
+        self.undo_bar.setProperty("role", "card")
+        bar = QHBoxLayout(self.undo_bar)
+        self.undo_label = QLabel()
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setProperty("role", "primary")
+        self.undo_button.clicked.connect(self.undo_delete)
+        bar.addWidget(self.undo_label, stretch=1)
+        bar.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        return self.undo_bar
+
+    # ----- showing ---------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the store again and redraw everything."""
+        records = self.store.sessions(exercises=False)  # details are read for the selected session only
+        now = self.now()
+        rules = streak_rules(self.settings)
+        self.summary = summarize((r.entry() for r in records), rules, now.replace(tzinfo=None))
+        self._show_summary(self.summary, records)
+        self.heatmap.set_data(self._days(records), self.summary.today, rules.rest_weekdays)
+        rated = [(r.local_date, r.comfort) for r in reversed(records) if r.comfort is not None]
+        self.chart.set_points(rated)
+        self.model.set_records(records)
+        self.list.setVisible(bool(records))
+        self.empty.setVisible(not records)
+        if records:
+            self.list.setCurrentIndex(self.model.index(0))
+        else:
+            self._show_details(QModelIndex())
+
+    def _days(self, records: Sequence[SessionRecord]) -> dict[date, Day]:
+        counts: dict[date, Day] = {}
+        for r in records:
+            day = session_day(r.started_at, self.settings.day_start_hour)
+            old = counts.get(day, Day(0, 0))
+            counts[day] = Day(old.completed + r.completed, old.stopped + (not r.completed))
+        return counts
+
+    def _show_summary(self, s: StreakSummary, records: Sequence[SessionRecord]) -> None:
+        self.today_label.setText("Today: done ✓" if s.done_today else "Today: not yet")
+        self.stat_values["current"].setText(_days_text(s.current_streak))
+        self.stat_notes["current"].setText("keep it going today" if not s.done_today and s.current_streak else "")
+        self.stat_values["longest"].setText(_days_text(s.longest_streak))
+        best = s.longest_week_streak
+        self.stat_notes["longest"].setText(f"best run on the weekly goal: {best} week{'s' if best != 1 else ''}")
+        self.stat_values["week"].setText(f"{s.this_week} of {s.weekly_goal}")
+        weeks = f"{s.week_streak} week{'s' if s.week_streak != 1 else ''} in a row on goal"
+        self.stat_notes["week"].setText("goal met · " + weeks if s.this_week >= s.weekly_goal else weeks)
+        completed = sum(r.completed for r in records)
+        self.stat_values["total"].setText(f"{len(records)}")
+        seconds = sum(r.seconds for r in records)
+        self.stat_notes["total"].setText(f"{completed} completed · {minutes_text(seconds)}")
+
+    def _show_details(self, index: Index) -> None:
+        listed = self.model.records[index.row()] if index.isValid() else None
+        record = self.store.session(listed.id) if listed else None
+        self.delete_button.setEnabled(record is not None)
+        self.delete_button.setVisible(record is not None)
+        self.details.setText(details_html(record, self.names) if record else "")
+
+    # ----- deleting --------------------------------------------------------------------------------------------
+    def selected(self) -> SessionRecord | None:
+        index = self.list.currentIndex()
+        return self.model.records[index.row()] if index.isValid() and self.model.records else None
+
+    def delete_selected(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        self.store.delete(record.id)
+        self.deleted = record
+        self.undo_label.setText(f"Deleted the session of {record.started_at:%a %d %b %Y, %H:%M}.")
+        self.undo_bar.show()
+        self._undo_timer.start()
+        self.refresh()
+
+    def undo_delete(self) -> None:
+        if self.deleted is not None:
+            self.store.undelete(self.deleted.id)
+        self._forget_undo()
+        self.refresh()
+
+    def _forget_undo(self) -> None:
+        self.deleted = None
+        self.undo_bar.hide()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Backspace):
+            self.back.emit()
+        elif event.key() == Qt.Key.Key_Delete:
+            self.delete_selected()
+        elif event.matches(QKeyEvent.StandardKey.Undo):  # type: ignore[attr-defined]
+            self.undo_delete()
+        else:
+            super().keyPressEvent(event)
+
+
+def details_html(r: SessionRecord, names: Mapping[str, str]) -> str:
+    status = "completed" if r.completed else "stopped before the end"
+    zone = f" ({r.zone})" if r.zone else ""
+    lines = [
+        f"<div style='font-size:18pt; font-weight:600'>{title_of(r.routine, names)} · {r.level}</div>",
+        f"<p style='margin-top:4px'>{r.started_at:%a %d %b %Y, %H:%M}{zone} · {minutes_text(r.seconds)} · {status}"
+        + (f" · speed x{r.speed:g}" if r.speed != 1 else "")
+        + "</p>",
+    ]
+    rows: dict[str, list[str]] = {}  # one row per exercise, both sides in it: short enough to read at a glance
+    for t in r.exercises:
+        side = f"{t.side.value}: " if t.side else ""
+        sets = f"{t.sets_done} set{'s' if t.sets_done != 1 else ''}"
+        what = "skipped" if t.skipped else f"{sets} · {t.reps_done} reps"
+        rows.setdefault(t.exercise, []).append(side + what + (" · <b>hurt</b>" if t.hurt else ""))
+    rows_html = [
+        f"<tr><td>{title_of(ex, names)}</td><td>&nbsp;&nbsp;{'&nbsp;&nbsp;|&nbsp;&nbsp;'.join(parts)}</td></tr>"
+        for ex, parts in rows.items()
+    ]
+    if rows_html:
+        lines.append("<table cellspacing='2'>" + "".join(rows_html) + "</table>")
+    if r.comfort is not None:
+        lines.append(f"<p>Comfort: <b>{r.comfort}</b> / 10</p>")
+    if r.note:
+        lines.append(f"<p>“{_escape(r.note)}”</p>")
+    return "".join(lines)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _days_text(n: int) -> str:
+    return f"{n} day{'s' if n != 1 else ''}"
+
+
+def _card(content: QWidget) -> QFrame:
+    frame = QFrame()
+    frame.setProperty("role", "card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(14, 12, 14, 12)
+    layout.addWidget(content)
+    return frame

@@ -1,0 +1,303 @@
+"""Home: today and the streak, the routines with their lengths, the level, and one big Start."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backtimer.core.model import Level, Routine
+from backtimer.ui.ports import DayStatus
+
+
+def minutes_text(seconds: float) -> str:
+    return f"{max(1, round(seconds / 60))} min"
+
+
+Estimate = Callable[[Routine, Level], float]  # planned seconds of a routine at a level
+
+
+class RoutineRow(QFrame):
+    """One routine as a card: its name, exercises and length at each level. Click to choose it."""
+
+    clicked = Signal()
+
+    def __init__(self, routine: Routine, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.routine = routine
+        title = QLabel(routine.title)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.45)
+        font.setBold(True)
+        title.setFont(font)
+        names = ", ".join(entry.exercise.name for entry in routine.entries)
+        self.exercises = QLabel(f"{len(routine.entries)} exercises: {names}")
+        self.exercises.setWordWrap(True)
+        self.exercises.setProperty("role", "muted")
+        self.lengths = QLabel()
+        self.lengths.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 14, 22, 14)
+        layout.setSpacing(4)
+        layout.addWidget(title)
+        layout.addWidget(self.exercises)
+        layout.addWidget(self.lengths)
+
+    def show_lengths(self, seconds: dict[Level, float], chosen: Level) -> None:
+        parts = []
+        for level, value in seconds.items():
+            text = f"{level.value.capitalize()} {minutes_text(value)}"
+            parts.append(f"<b>{text}</b>" if level is chosen else text)
+        self.lengths.setText(" &nbsp;·&nbsp; ".join(parts))
+
+    def set_selected(self, selected: bool) -> None:
+        if self.property("selected") != selected:
+            self.setProperty("selected", selected)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.clicked.emit()
+        event.accept()
+
+
+class RoutineList(QScrollArea):
+    """The routines as cards, one chosen; Up and Down move the choice."""
+
+    current_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.rows: list[RoutineRow] = []
+        self.current = -1
+
+    def set_routines(self, routines: list[Routine]) -> None:
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
+        self.rows = []
+        for routine in routines:
+            row = RoutineRow(routine)
+            row.clicked.connect(lambda row=row: self.set_current(self.rows.index(row)))
+            column.addWidget(row)
+            self.rows.append(row)
+        column.addStretch(1)
+        old = self.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.setWidget(holder)
+        self.current = -1
+        self.set_current(0 if routines else -1)
+
+    def set_current(self, index: int) -> None:
+        if index == self.current or not -1 <= index < len(self.rows):
+            return
+        self.current = index
+        for i, row in enumerate(self.rows):
+            row.set_selected(i == index)
+        if index >= 0:
+            self.ensureWidgetVisible(self.rows[index])
+        self.current_changed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(Qt.Key(event.key()))
+        if step is None:
+            super().keyPressEvent(event)
+            return
+        self.set_current(min(max(self.current + step, 0), len(self.rows) - 1))
+        event.accept()
+
+
+class HomeView(QWidget):
+    start_requested = Signal()
+    first_painted = Signal()
+    history_requested = Signal()
+    settings_requested = Signal()
+    avoid_requested = Signal()
+    safety_requested = Signal()
+
+    def __init__(
+        self, routines: list[Routine], estimate: Estimate, parent: QWidget | None = None, *, lengths: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self._estimate = estimate
+        self._painted = False
+        self._lengths = lengths  # False: names only until refresh_lengths() (the window fills them after its paint)
+        self.routines = RoutineList()
+        self.level_buttons: dict[Level, QPushButton] = {}
+        self.level_group = QButtonGroup(self)
+        self.start = QPushButton("Start")
+        self.start.setProperty("role", "primary")
+        self.start.setToolTip("Start the chosen routine (Enter)")
+        self.today = QLabel()
+        self.streak = QLabel()
+        self.week = QLabel()
+        self.status_card = QFrame()
+        self._captions: dict[QLabel, QLabel] = {}
+        self.history = QPushButton("History")
+        self.settings = QPushButton("Settings")
+        self.avoid = QPushButton("What to avoid")
+        self.safety = QPushButton("Safety notice")
+        self.notice = QLabel()
+        self._build()
+        self.set_routines(routines)
+        self.set_status(None)
+
+    def _build(self) -> None:
+        heading = QLabel("backtimer")
+        heading.setProperty("role", "title")
+        sub = QLabel("A gentle, spoken routine for your lower back.")
+        sub.setProperty("role", "muted")
+        self.notice.setWordWrap(True)
+        self.notice.setProperty("role", "muted")
+        self.notice.hide()
+        levels = QHBoxLayout()
+        levels.setSpacing(8)
+        levels.addWidget(QLabel("Level"))
+        for level in Level:
+            button = QPushButton(level.value.capitalize())
+            button.setCheckable(True)
+            button.setToolTip(f"{level.value.capitalize()} doses for every exercise")
+            self.level_group.addButton(button)
+            self.level_buttons[level] = button
+            levels.addWidget(button)
+            button.toggled.connect(self._level_changed)
+        levels.addStretch(1)
+        self.start.setMinimumHeight(84)
+        font = self.start.font()
+        font.setPointSizeF(font.pointSizeF() * 2.0)
+        font.setBold(True)
+        self.start.setFont(font)
+        self.start.clicked.connect(self.start_requested)
+        links = QHBoxLayout()
+        for button, signal in (
+            (self.history, self.history_requested),
+            (self.settings, self.settings_requested),
+            (self.avoid, self.avoid_requested),
+            (self.safety, self.safety_requested),
+        ):
+            button.clicked.connect(signal)
+            links.addWidget(button)
+        links.addStretch(1)
+        column = QVBoxLayout()
+        column.setSpacing(16)
+        column.addStretch(0)
+        column.addWidget(heading)
+        column.addWidget(sub)
+        column.addWidget(self._status_card())
+        column.addWidget(self.notice)
+        column.addWidget(self.routines, 1)
+        column.addLayout(levels)
+        column.addWidget(self.start)
+        column.addLayout(links)
+        column.addStretch(0)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(32, 28, 32, 28)
+        outer.addStretch(1)
+        outer.addLayout(column, 6)
+        outer.addStretch(1)
+        self.routines.current_changed.connect(self._update_start)
+
+    def _status_card(self) -> QFrame:
+        card = self.status_card
+        card.setProperty("role", "card")
+        row = QHBoxLayout(card)
+        row.setContentsMargins(26, 16, 26, 16)
+        row.setSpacing(24)
+        for caption, label in (("Today", self.today), ("Streak", self.streak), ("This week", self.week)):
+            block = QVBoxLayout()
+            block.setSpacing(2)
+            title = QLabel(caption)
+            title.setProperty("role", "muted")
+            label.setProperty("role", "stat")
+            block.addWidget(title)
+            block.addWidget(label)
+            row.addLayout(block, 1)
+            self._captions[label] = title
+        return card
+
+    # ----- state ------------------------------------------------------------------------------------------------
+    def set_routines(self, routines: list[Routine]) -> None:
+        self.routines.set_routines(routines)
+        if self._lengths:
+            self.refresh_lengths()
+
+    def select(self, routine_id: str, level: Level) -> None:
+        for index, row in enumerate(self.routines.rows):
+            if row.routine.id == routine_id:
+                self.routines.set_current(index)
+        self.level_buttons[level].setChecked(True)
+
+    @property
+    def routine(self) -> Routine | None:
+        index = self.routines.current
+        return self.routines.rows[index].routine if index >= 0 else None
+
+    @property
+    def level(self) -> Level:
+        return next((lvl for lvl, button in self.level_buttons.items() if button.isChecked()), Level.STANDARD)
+
+    def set_status(self, status: DayStatus | None) -> None:
+        """Today's state and the streak; hidden entirely while there is no history to take them from."""
+        self.status_card.setVisible(status is not None)
+        if status is None:
+            return
+        self.today.setText("Done ✓" if status.done_today else "Not yet")
+        days = status.current_streak
+        self.streak.setText(f"{days} day{'s' if days != 1 else ''}")
+        goal = status.weekly_goal
+        self.week.setVisible(goal is not None)
+        self._captions[self.week].setVisible(goal is not None)
+        if goal is not None:
+            self.week.setText(f"{status.this_week or 0} of {goal}")
+
+    def set_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
+    def refresh_lengths(self) -> None:
+        self._lengths = True
+        for row in self.routines.rows:
+            row.show_lengths({lvl: self._estimate(row.routine, lvl) for lvl in Level}, self.level)
+        self._update_start()
+
+    def _level_changed(self, checked: bool) -> None:
+        if checked and self._lengths:
+            self.refresh_lengths()
+
+    def _update_start(self) -> None:
+        routine = self.routine
+        self.start.setEnabled(routine is not None)
+        if routine is not None:
+            length = f"  ·  {minutes_text(self._estimate(routine, self.level))}" if self._lengths else ""
+            self.start.setText(f"Start  ·  {routine.title}{length}")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.start.isEnabled():
+            self.start_requested.emit()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,211 @@
+"""The summary after a session: how long, what was done and skipped, and an optional comfort rating and note."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from backtimer.core.results import ExerciseTally
+from backtimer.ui.ports import DayStatus
+from backtimer.ui.wording import duration_text
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    routine_title: str
+    level: str
+    completed: bool
+    seconds: float  # real time taken, pauses included
+    tallies: tuple[ExerciseTally, ...]
+    names: dict[str, str]  # exercise id -> name
+
+    @property
+    def done_count(self) -> int:
+        return len({t.exercise for t in self.tallies if t.sets_done > 0})
+
+    @property
+    def skipped_count(self) -> int:
+        done = {t.exercise for t in self.tallies if t.sets_done > 0}
+        return len({t.exercise for t in self.tallies if t.skipped and t.exercise not in done})
+
+
+def tally_line(t: ExerciseTally, names: dict[str, str]) -> tuple[str, str]:
+    """(what, how it went) for one exercise and side."""
+    name = names.get(t.exercise, t.exercise)
+    what = f"{name} · {t.side.value}" if t.side else name
+    if t.skipped:
+        status = "skipped"
+    else:
+        sets = f"{t.sets_done} set{'s' if t.sets_done != 1 else ''}"
+        status = f"{sets}, {t.reps_done} rep{'s' if t.reps_done != 1 else ''}" if t.reps_done else sets
+    if t.hurt:
+        status += " · stopped: it hurt"
+    return what, status
+
+
+class SummaryView(QWidget):
+    finished = Signal()  # the person closed the summary; read comfort() and note()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel()
+        self.heading.setProperty("role", "title")
+        self.subheading = QLabel()
+        self.subheading.setProperty("role", "muted")
+        self.time = QLabel()
+        self.done = QLabel()
+        self.skipped = QLabel()
+        self.streak = QLabel()
+        self.lines = QGridLayout()
+        self._scroll = QScrollArea()
+        self.rating = QButtonGroup(self)
+        self.rating.setExclusive(False)  # a second click on the chosen number clears it: the rating is optional
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("A note for yourself (optional)")
+        self.note.setMaxLength(500)
+        self.close_button = QPushButton("Save and close")
+        self.close_button.setProperty("role", "primary")
+        self.close_button.setMinimumHeight(72)
+        self.close_button.setFont(self._bigger(self.close_button, 1.6))
+        self.close_button.clicked.connect(self.finished)
+        self._build()
+
+    def _build(self) -> None:
+        stats = QHBoxLayout()
+        stats.setSpacing(16)
+        captions = ("Time", "Exercises done", "Skipped", "Streak")
+        for caption, label in zip(captions, (self.time, self.done, self.skipped, self.streak), strict=True):
+            card = QFrame()
+            card.setProperty("role", "card")
+            inner = QVBoxLayout(card)
+            inner.setContentsMargins(22, 14, 22, 14)
+            inner.setSpacing(2)
+            title = QLabel(caption)
+            title.setProperty("role", "muted")
+            label.setProperty("role", "stat")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            inner.addWidget(title)
+            inner.addWidget(label)
+            stats.addWidget(card, 1)
+            if label is self.streak:
+                self._streak_card = card
+        self._streak_card.hide()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = self._scroll
+        ask = QLabel("How does your back feel now?  0 is very sore, 10 is great.  (optional)")
+        ask.setFont(self._bigger(ask, 1.2))
+        ratings = QHBoxLayout()
+        ratings.setSpacing(6)
+        for value in range(11):
+            button = QPushButton(str(value))
+            button.setCheckable(True)
+            button.setMinimumSize(56, 56)
+            button.setFont(self._bigger(button, 1.3))
+            self.rating.addButton(button, value)
+            ratings.addWidget(button)
+        ratings.addStretch(1)
+        self.rating.idToggled.connect(self._only_one)
+        column = QVBoxLayout()
+        column.setSpacing(14)
+        column.addWidget(self.heading)
+        column.addWidget(self.subheading)
+        column.addLayout(stats)
+        column.addWidget(scroll, 1)
+        column.addWidget(ask)
+        column.addLayout(ratings)
+        column.addWidget(self.note)
+        column.addWidget(self.close_button)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(32, 28, 32, 28)
+        outer.addStretch(1)
+        outer.addLayout(column, 6)
+        outer.addStretch(1)
+
+    @staticmethod
+    def _bigger(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:
+        font = QFont(widget.font())
+        font.setPointSizeF(font.pointSizeF() * factor)
+        font.setBold(bold)
+        return font
+
+    def _only_one(self, chosen: int, checked: bool) -> None:
+        if checked:
+            for button in self.rating.buttons():
+                if self.rating.id(button) != chosen and button.isChecked():
+                    button.setChecked(False)
+
+    def show_summary(self, summary: SessionSummary, status: DayStatus | None) -> None:
+        self.heading.setText("Well done" if summary.completed else "Session stopped")
+        self.subheading.setText(f"{summary.routine_title} · {summary.level}")
+        self.time.setText(duration_text(summary.seconds))
+        self.done.setText(str(summary.done_count))
+        self.skipped.setText(str(summary.skipped_count))
+        self.show_status(status)
+        self._new_listing()
+        if not summary.tallies:
+            self.lines.addWidget(QLabel("Nothing was recorded this time."), 0, 0, 1, 2)
+        for row, tally in enumerate(summary.tallies):
+            what, status_text = tally_line(tally, summary.names)
+            name, how = QLabel(what), QLabel(status_text)
+            how.setProperty("role", "muted")
+            for label in (name, how):
+                label.setFont(self._bigger(label, 1.25, bold=label is name))
+            self.lines.addWidget(name, row, 0)
+            self.lines.addWidget(how, row, 1)
+        self.lines.setRowStretch(len(summary.tallies) + 1, 1)
+        for button in self.rating.buttons():
+            button.setChecked(False)
+        self.note.clear()
+        self.close_button.setFocus()
+
+    def _new_listing(self) -> None:
+        """A fresh grid for this session's lines (the old one goes with its widget)."""
+        listing = QFrame()
+        listing.setProperty("role", "card")
+        self.lines = QGridLayout(listing)
+        self.lines.setContentsMargins(22, 16, 22, 16)
+        self.lines.setHorizontalSpacing(40)
+        self.lines.setVerticalSpacing(8)
+        self.lines.setColumnStretch(1, 1)
+        old = self._scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self._scroll.setWidget(listing)
+
+    def show_status(self, status: DayStatus | None) -> None:
+        self._streak_card.setVisible(status is not None)
+        if status is not None:
+            days = status.current_streak
+            self.streak.setText(f"{days} day{'s' if days != 1 else ''}")
+
+    def line_texts(self) -> list[tuple[str, str]]:
+        """(what, how it went) for each line shown."""
+        rows = []
+        for row in range(self.lines.rowCount()):
+            cells = [self.lines.itemAtPosition(row, col) for col in (0, 1)]
+            labels = [cell.widget() if cell is not None else None for cell in cells]
+            if isinstance(labels[0], QLabel) and isinstance(labels[1], QLabel):
+                rows.append((labels[0].text(), labels[1].text()))
+        return rows
+
+    def comfort(self) -> int | None:
+        checked = [self.rating.id(b) for b in self.rating.buttons() if b.isChecked()]
+        return checked[0] if checked else None
+
+    def note_text(self) -> str:
+        return self.note.text().strip()

@@ -1,0 +1,162 @@
+"""Start-up and idle cost of the window, against a bare PySide6 window measured in the same run.
+
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python benchmarks/bench_startup.py [--runs N] [--hold S]
+
+- launch to first painted window (a fresh process each time; the median of N) and resident memory at that moment,
+  each as a ratio to a bare QMainWindow (budget <= 1.5x each);
+- CPU while a 60-second hold runs in the player, the real event loop and the real clock (budget < 2% of one core).
+Prints its figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PAINT_HOOK = """
+import sys, time
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            rss = next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmRSS'))
+            print(f"painted {time.perf_counter():.6f} {rss}", flush=True)
+            QApplication.instance().exit(0)
+        return False
+"""
+
+BARE = (
+    PAINT_HOOK
+    + """
+from PySide6.QtWidgets import QLabel, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setCentralWidget(QLabel("hello"))
+hook = FirstPaint()
+window.installEventFilter(hook)
+window.resize(1280, 820)
+window.show()
+app.exec()
+"""
+)
+
+APP = (
+    PAINT_HOOK
+    + """
+import argparse
+sys.path.insert(0, ROOT_PATH)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+app = QApplication(sys.argv[:1])
+from backtimer.app import create_window
+window, problem = create_window(argparse.Namespace(routine=None, level=None, start=False))
+hook = FirstPaint()
+window.installEventFilter(hook)
+window.resize(1280, 820)
+window.show()
+app.exec()
+window.shut_down()
+"""
+)
+
+
+def launch(code: str, data_dir: str) -> tuple[float, int]:
+    """Seconds from spawning the process to its first painted window, and its RSS then (KiB)."""
+    env = dict(os.environ, BACKTIMER_DATA_DIR=data_dir, PYTHONPYCACHEPREFIX=str(Path(data_dir) / "pycache"))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its bytecode: compile once, like it
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
+    match = re.search(r"painted (\S+) (\d+)", out)
+    assert match, f"no paint reported: {out!r}"
+    # perf_counter is CLOCK_MONOTONIC on Linux: the same clock in both processes
+    return float(match.group(1)) - started, int(match.group(2))
+
+
+def startup(runs: int) -> None:
+    bare_times, app_times, bare_rss, app_rss = [], [], [], []
+    with tempfile.TemporaryDirectory() as data:
+        for code in (BARE, APP.replace("ROOT_PATH", repr(str(ROOT)))):
+            launch(code, data)  # warm-up: bytecode written, history file created, files in the page cache
+        for _ in range(runs):
+            t, rss = launch(BARE, data)
+            bare_times.append(t)
+            bare_rss.append(rss)
+            t, rss = launch(APP.replace("ROOT_PATH", repr(str(ROOT))), data)
+            app_times.append(t)
+            app_rss.append(rss)
+    bt, at = statistics.median(bare_times), statistics.median(app_times)
+    bm, am = statistics.median(bare_rss) / 1024, statistics.median(app_rss) / 1024
+    print(f"launch to first paint: bare {bt * 1000:.0f} ms, backtimer {at * 1000:.0f} ms, ratio {at / bt:.2f}x")
+    print(f"resident memory then:  bare {bm:.1f} MiB, backtimer {am:.1f} MiB, ratio {am / bm:.2f}x")
+
+
+def idle_hold(seconds: float) -> None:
+    """A plank held for ``seconds`` in the real player: CPU of the whole process over the hold."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as data:
+        exercises = Path(data) / "exercises"
+        exercises.mkdir()
+        plank = (ROOT / "assets" / "exercises" / "plank.toml").read_text(encoding="utf-8")
+        (exercises / "plank.toml").write_text(re.sub(r"hold = \d+", f"hold = {round(seconds)}", plank), "utf-8")
+        os.environ["BACKTIMER_DATA_DIR"] = data
+        from backtimer.app import create_window
+        from backtimer.core.snapshot import State
+        from backtimer.core.steps import StepKind
+
+        window, _ = create_window(argparse.Namespace(routine="core-stability", level="standard"))
+        window.resize(1920, 1080)
+        window.show()
+        window.home.select("core-stability", window.home.level)
+        window.start_session()
+        controller = window.controller
+        assert controller is not None
+        while controller.session.step.exercise is None or controller.session.step.exercise.id != "plank":
+            controller.next()
+        while not (controller.session.step.kind is StepKind.WORK and controller.session.state is State.RUNNING):
+            app.processEvents()
+            time.sleep(0.01)
+        window.player.figure.figure  # noqa: B018 - built by now
+        cpu0, wall0 = _cpu(), time.perf_counter()
+        QTimer.singleShot(int(seconds * 1000) - 500, app.quit)
+        app.exec()
+        cpu, wall = _cpu() - cpu0, time.perf_counter() - wall0
+        assert controller.session.step.exercise is not None and controller.session.step.exercise.id == "plank"
+        window.shut_down()
+    print(f"CPU during a {wall:.0f}-second hold: {cpu:.2f} s, {100 * cpu / wall:.2f}% of one core")
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="launches of each kind (default 7)")
+    parser.add_argument("--hold", type=float, default=60.0, help="seconds of the idle hold (default 60)")
+    args = parser.parse_args()
+    print(f"platform: {os.environ.get('QT_QPA_PLATFORM') or ('xcb' if os.environ.get('DISPLAY') else 'default')}")
+    startup(args.runs)
+    idle_hold(args.hold)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

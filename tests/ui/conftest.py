@@ -1,0 +1,105 @@
+"""The real window on the offscreen platform, driven by a fake clock: no test waits on real time."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from backtimer.app import build_services, create_window
+from backtimer.core.catalog import Catalog
+from backtimer.core.snapshot import State
+from backtimer.resources import assets_dir
+from backtimer.speech.speaker import RecordingSpeaker
+from backtimer.storage.paths import Paths
+from backtimer.ui.main_window import MainWindow
+from backtimer.ui.ports import Services
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def now(self) -> float:
+        return self.t
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
+
+
+@dataclass
+class Asker:
+    """Answers the window's questions (e.g. "Stop the session?") and remembers them."""
+
+    answer: bool = True
+    asked: list[str] = field(default_factory=list)
+
+    def __call__(self, title: str, question: str) -> bool:
+        self.asked.append(title)
+        return self.answer
+
+
+@dataclass
+class Harness:
+    window: MainWindow
+    clock: FakeClock
+    speaker: RecordingSpeaker
+    asker: Asker
+    informed: list[str]
+    problem: str | None
+
+    def advance(self, seconds: float, step: float = 1.0) -> None:
+        """Move the clock on in steps shorter than the suspend gap, polling after each, as the timer would."""
+        left = seconds
+        while left > 1e-9:
+            move = min(step, left)
+            self.clock.advance(move)
+            left -= move
+            controller = self.window.controller
+            if controller is None:
+                return
+            controller.poll()
+
+    def run_until(self, done: Callable[[], bool], limit: float = 4000.0) -> None:
+        spent = 0.0
+        while not done():
+            assert spent < limit, "the session did not get there"
+            self.advance(1.0)
+            spent += 1.0
+
+    def state(self) -> State | None:
+        c = self.window.controller
+        return c.session.state if c is not None else None
+
+
+@pytest.fixture
+def make_harness(qtbot: QtBot, data_dir: Path) -> Iterator[Callable[..., Harness]]:
+    made: list[MainWindow] = []
+
+    def make(routine: str | None = None, level: str | None = None, *, services: Services | None = None) -> Harness:
+        clock = FakeClock()
+        speaker = RecordingSpeaker()
+        asker = Asker()
+        informed: list[str] = []
+        paths = Paths.resolve(str(data_dir))
+        services = services or build_services(paths, Catalog.load(assets_dir(), paths.user_content))
+        services.make_speaker = lambda _settings: speaker
+        args = argparse.Namespace(routine=routine, level=level, start=False)
+        window, problem = create_window(
+            args, clock, services=services, ask=asker, inform=lambda _t, message: informed.append(message)
+        )
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(lambda: window.ready)
+        made.append(window)
+        return Harness(window, clock, speaker, asker, informed, problem)
+
+    yield make
+    for window in made:
+        window.shut_down()

@@ -1,0 +1,307 @@
+"""A whole session through the real window: what the widgets show at each stage, every key and every button."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from backtimer.core.results import Outcome
+from backtimer.core.snapshot import PauseReason, State
+from backtimer.core.steps import StepKind
+from backtimer.ui.main_window import page_of
+from tests.ui.conftest import Harness
+
+
+def start(h: Harness, qtbot: QtBot) -> None:
+    QTest.mouseClick(h.window.home.start, Qt.MouseButton.LeftButton)
+    assert page_of(h.window) is h.window.player
+
+
+def kind(h: Harness) -> StepKind:
+    c = h.window.controller
+    assert c is not None
+    return c.session.step.kind
+
+
+def to_work(h: Harness) -> None:
+    """Through the get-ready and any count-in, to a running work step."""
+    h.run_until(lambda: kind(h) is StepKind.WORK and h.state() is State.RUNNING)
+
+
+def test_a_whole_routine_from_start_to_summary(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
+    h = make_harness("start-small", "beginner")
+    p = h.window.player
+    start(h, qtbot)
+    assert p.title.text() == "Glute bridge"
+    assert p.set_line.text() == "First exercise"
+    assert p.phase.text() == "Get ready"
+    assert p.count.text() == "10"
+    assert p.reps.text() == "seconds to get in position"
+    assert p.session_time.text().startswith("0:00 of ")
+    assert len(p.progress.marks) == 3  # one mark per exercise
+    h.advance(10)
+    assert kind(h) is StepKind.WORK
+    assert p.title.text() == "Glute bridge"
+    assert p.set_line.text() == "Set 1 of 2"
+    assert p.reps.text() == "Rep 1 of 10"
+    assert p.count.text() == "1"
+    assert p.phase.text() == "Lift"
+    assert p.exercise_number.text() == "Exercise 1 of 3"
+    assert "heels" in p.info.how_to.text()
+    assert p.info.beginner.text().startswith("Easier form: ")
+    assert p.info.next_up.text() == "Set 2 of 2"
+    h.run_until(lambda: p.reps.text() == "Rep 4 of 10")
+    assert p.count.text() == "4"
+    h.run_until(lambda: kind(h) is StepKind.REST)
+    assert p.phase.text() == "Rest"
+    assert p.reps.text() == "seconds of rest"
+    assert p.count.text() in ("30", "29")
+    h.run_until(lambda: kind(h) is StepKind.SWITCH)
+    assert p.phase.text() == "Switch sides"
+    assert p.title.text() == "Bird-dog"
+    assert p.set_line.text() == "Set 1 of 2 · right side"
+    h.run_until(lambda: page_of(h.window) is h.window.summary)
+    s = h.window.summary
+    assert s.heading.text() == "Well done"
+    assert s.done.text() == "3"
+    assert s.skipped.text() == "0"
+    assert s.time.text().count(":") == 1
+    assert h.speaker.texts[-1].startswith("Well done")
+
+
+def test_space_pauses_and_resume_counts_in_for_three_seconds(
+    make_harness: Callable[..., Harness], qtbot: QtBot
+) -> None:
+    h = make_harness("lower-back")
+    p = h.window.player
+    start(h, qtbot)
+    to_work(h)
+    h.advance(3)
+    count = p.count.text()
+    QTest.keyClick(p, Qt.Key.Key_Space)
+    assert p.phase.text() == "Paused"
+    assert p.controls.toggle.text() == "Resume"
+    assert "Press Space" in p.notice.text()
+    h.advance(30)  # nothing moves while paused
+    assert p.count.text() == count
+    QTest.keyClick(p, Qt.Key.Key_Space)
+    assert h.state() is State.GETTING_READY
+    assert p.phase.text() == "Get ready"
+    assert p.count.text() == "3"
+    assert p.controls.toggle.text() == "Pause"
+    h.advance(1)
+    assert p.count.text() == "2"
+    h.advance(2)
+    assert h.state() is State.RUNNING
+    assert p.phase.text() != "Get ready"
+    # the pause button does the same
+    QTest.mouseClick(p.controls.toggle, Qt.MouseButton.LeftButton)
+    assert p.phase.text() == "Paused"
+    QTest.mouseClick(p.controls.toggle, Qt.MouseButton.LeftButton)
+    assert p.phase.text() == "Get ready"
+
+
+def test_arrows_and_buttons_skip_and_go_back(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
+    h = make_harness("lower-back")
+    p = h.window.player
+    start(h, qtbot)
+    to_work(h)
+    assert p.title.text() == "Prone snow angel"
+    QTest.keyClick(p, Qt.Key.Key_Right)  # skip the rest of set 1: to the rest
+    assert kind(h) is StepKind.REST
+    QTest.keyClick(p, Qt.Key.Key_Right)
+    assert kind(h) is StepKind.WORK
+    assert p.set_line.text() == "Set 2 of 2"
+    assert p.phase.text() == "Get ready"  # a jump into work counts the person in
+    QTest.keyClick(p, Qt.Key.Key_Left)
+    assert p.set_line.text() == "Set 1 of 2"
+    QTest.mouseClick(p.controls.next, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(p.controls.next, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(p.controls.next, Qt.MouseButton.LeftButton)  # past set 2 and the rest between exercises
+    assert p.title.text() == "Prone alternating leg lift"
+    QTest.mouseClick(p.controls.previous, Qt.MouseButton.LeftButton)
+    assert p.title.text() == "Prone snow angel"
+    assert p.set_line.text() == "Set 2 of 2"
+    c = h.window.controller
+    assert c is not None
+    assert Outcome.SKIPPED in {r.outcome for r in c.session.results}
+    assert h.speaker.cancels >= 6  # every jump silenced what was being said
+
+
+def test_escape_asks_before_stopping(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
+    h = make_harness("lower-back")
+    p = h.window.player
+    start(h, qtbot)
+    to_work(h)
+    h.advance(8)
+    h.asker.answer = False
+    QTest.keyClick(p, Qt.Key.Key_Escape)
+    assert h.asker.asked == ["Stop the session?"]
+    assert page_of(h.window) is p
+    assert h.state() is State.GETTING_READY  # carried on, with the usual count-in
+    h.asker.answer = True
+    QTest.mouseClick(p.controls.stop, Qt.MouseButton.LeftButton)
+    assert len(h.asker.asked) == 2
+    assert page_of(h.window) is h.window.summary
+    assert h.window.summary.heading.text() == "Session stopped"
+    assert ("Prone snow angel", "0 sets, 1 rep") in h.window.summary.line_texts()
+
+
+def test_mute_and_full_screen(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
+    h = make_harness("lower-back")
+    p = h.window.player
+    start(h, qtbot)
+    QTest.keyClick(p, Qt.Key.Key_M)
+    assert h.speaker.muted
+    assert p.controls.mute.text() == "Unmute"
+    assert p.controls.mute.isChecked()
+    before = len(h.speaker.played)
+    h.advance(12)
+    assert len(h.speaker.played) == before  # muted: nothing said
+    QTest.mouseClick(p.controls.mute, Qt.MouseButton.LeftButton)
+    assert not h.speaker.muted
+    assert p.controls.mute.text() == "Mute"
+    QTest.keyClick(p, Qt.Key.Key_F11)
+    qtbot.waitUntil(h.window.isFullScreen)
+    QTest.mouseClick(p.controls.fullscreen, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not h.window.isFullScreen())
+    for button in (p.controls.toggle, p.controls.next, p.controls.previous, p.controls.stop, p.controls.mute):
+        assert "(" in button.toolTip()  # each names its key
+
+
+def test_a_clock_jump_pauses_instead_of_skipping(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
+    h = make_harness("lower-back")
+    p = h.window.player
+    start(h, qtbot)
+    to_work(h)
+    h.advance(60, step=60)  # the machine slept
+    c = h.window.controller
+    assert c is not None
+    assert c.session.pause_reason is PauseReason.SUSPENDED
+    assert p.phase.text() == "Paused"
+    assert "clock jumped" in p.notice.text()
+    assert p.title.text() == "Prone snow angel"
+
+
+def test_this_hurts_then_easier_form(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
+    h = make_harness("lower-back", "standard")
+    p = h.window.player
+    start(h, qtbot)
+    to_work(h)
+    h.advance(5)
+    QTest.mouseClick(p.controls.hurt, Qt.MouseButton.LeftButton)
+    assert p.bottom.currentWidget() is p.hurt
+    assert p.phase.text() == "Paused"
+    assert p.hurt.easier.isEnabled()
+    assert "hands glide" in p.hurt.hint.text()
+    c = h.window.controller
+    assert c is not None
+    assert c.session.results[-1].outcome is Outcome.HURT
+    QTest.mouseClick(p.hurt.easier, Qt.MouseButton.LeftButton)
+    assert p.bottom.currentWidget() is p.info
+    assert p.set_line.text() == "Set 1 of 2 · easier form"
+    assert p.info.beginner.text().startswith("Easier form (chosen): ")
+    assert p.phase.text() == "Get ready"
+    h.advance(3)
+    assert p.reps.text() == "Rep 1 of 8"  # the beginner dose
+
+
+def test_this_hurts_then_skip(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
+    h = make_harness("lower-back")
+    p = h.window.player
+    start(h, qtbot)
+    to_work(h)
+    QTest.mouseClick(p.controls.hurt, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(p.hurt.skip, Qt.MouseButton.LeftButton)
+    assert p.bottom.currentWidget() is p.info
+    h.run_until(lambda: kind(h) is StepKind.WORK)
+    assert p.title.text() == "Prone alternating leg lift"
+    QTest.keyClick(p, Qt.Key.Key_Escape)
+    assert h.window.summary.line_texts()[0] == ("Prone snow angel", "0 sets · stopped: it hurt")
+
+
+def test_this_hurts_then_carry_on(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
+    h = make_harness("lower-back")
+    p = h.window.player
+    start(h, qtbot)
+    to_work(h)
+    h.advance(7)
+    QTest.mouseClick(p.controls.hurt, Qt.MouseButton.LeftButton)
+    assert not p.controls.hurt.isEnabled()  # already stopped
+    QTest.mouseClick(p.hurt.carry_on, Qt.MouseButton.LeftButton)
+    assert p.bottom.currentWidget() is p.info
+    assert h.state() is State.GETTING_READY
+    h.advance(3)
+    assert h.state() is State.RUNNING
+    assert p.title.text() == "Prone snow angel"
+
+
+SELF_PACED = """
+id = "my-bridges"
+title = "My bridges"
+description = "Bridges at my own pace."
+
+[[exercises]]
+id = "glute-bridge"
+self_paced = true
+sets = 2
+"""
+
+
+def test_self_paced_reps_wait_for_enter_or_done(
+    make_harness: Callable[..., Harness], qtbot: QtBot, data_dir: object
+) -> None:
+    from pathlib import Path
+
+    assert isinstance(data_dir, Path)
+    (data_dir / "routines").mkdir(parents=True)
+    (data_dir / "routines" / "mine.toml").write_text(SELF_PACED, encoding="utf-8")
+    h = make_harness("my-bridges", "standard")
+    p = h.window.player
+    assert h.window.home.routine is not None and h.window.home.routine.id == "my-bridges"
+    start(h, qtbot)
+    h.run_until(lambda: kind(h) is StepKind.WORK and h.state() is State.RUNNING)
+    assert p.controls.done.isVisible()
+    assert p.count.text() == "12"
+    assert p.reps.text() == "12 reps at your own pace"
+    assert "Enter" in p.notice.text()
+    h.advance(120)  # it waits as long as it takes
+    assert kind(h) is StepKind.WORK
+    QTest.keyClick(p, Qt.Key.Key_Return)
+    assert kind(h) is StepKind.REST
+    assert not p.controls.done.isVisible()
+    h.run_until(lambda: kind(h) is StepKind.WORK and h.state() is State.RUNNING)
+    assert p.set_line.text() == "Set 2 of 2"
+    QTest.mouseClick(p.controls.done, Qt.MouseButton.LeftButton)
+    assert page_of(h.window) is h.window.summary
+    c = h.window.controller
+    assert c is not None
+    assert [r.outcome for r in c.session.results] == [Outcome.COMPLETED, Outcome.COMPLETED]
+    assert [r.reps_done for r in c.session.results] == [12, 12]
+
+
+def test_the_figure_moves_with_the_session_and_freezes_when_paused(
+    make_harness: Callable[..., Harness], qtbot: QtBot
+) -> None:
+    h = make_harness("lower-back")
+    p = h.window.player
+    start(h, qtbot)
+    figure = p.figure.figure
+    assert figure is not None and figure.isVisible()
+    to_work(h)
+    c = h.window.controller
+    assert c is not None
+    assert c.timer.interval() == 33  # a figure on screen: about 30 frames a second while it moves
+    drawings = set()
+    for _ in range(8):
+        h.advance(0.25, step=0.25)
+        drawings.add(repr(getattr(figure, "drawing", None)))
+    assert len(drawings) > 1  # it moved
+    QTest.keyClick(p, Qt.Key.Key_Space)
+    assert c.timer.interval() == 250  # paused: poll gently
+    frozen = repr(getattr(figure, "drawing", None))
+    h.advance(3)
+    assert repr(getattr(figure, "drawing", None)) == frozen
