@@ -5,15 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from backtimer.core.catalog import Catalog
 from backtimer.core.clock import Clock, MonotonicClock
-from backtimer.core.content import parse_level
 from backtimer.core.errors import BadInput
 from backtimer.resources import assets_dir
 from backtimer.storage.paths import Paths
@@ -22,12 +21,13 @@ from backtimer.ui.main_window import Ask, Inform, MainWindow
 from backtimer.ui.ports import DayStatus, Recorder, Services
 
 if TYPE_CHECKING:
+    from backtimer.core.catalog import Catalog
     from backtimer.core.session import Session
     from backtimer.speech.speaker import Speaker
     from backtimer.storage.history import HistoryStore
 
 
-def build_services(paths: Paths, catalog: Catalog | None = None) -> Services:
+def build_services(paths: Paths, catalog: Catalog | Callable[[], Catalog] | None = None) -> Services:
     """Settings, history, voice and figures, wired for the window. Faults come back as one-line notices."""
     settings_file = SettingsFile(paths.settings_file)
     settings = settings_file.load()
@@ -54,13 +54,13 @@ def build_services(paths: Paths, catalog: Catalog | None = None) -> Services:
         summary = history().summary(streak_rules(services.settings))
         return DayStatus(summary.done_today, summary.current_streak, summary.weekly_goal, summary.this_week)
 
-    names = {exercise.id: exercise.name for exercise in catalog.exercises.values()} if catalog else {}
-    names.update({routine.id: routine.title for routine in catalog.routines.values()} if catalog else {})
-
     def history_view() -> QWidget:
         from backtimer.ui.history_view import HistoryView  # built when first opened: a lighter start-up
 
-        return HistoryView(history(), services.settings, names=names)
+        known = catalog() if callable(catalog) else catalog
+        names = {exercise.id: exercise.name for exercise in known.exercises.values()} if known else {}
+        names.update({routine.id: routine.title for routine in known.routines.values()} if known else {})
+        return HistoryView(history(), services.settings, names=names, exercises=known.exercises if known else None)
 
     def figure() -> QWidget:
         from backtimer.ui.figure_widget import FigureWidget
@@ -95,7 +95,14 @@ def create_window(
 ) -> tuple[MainWindow, str | None]:
     """The window for ``backtimer [gui] ...`` and the one-line problem with its arguments, if any."""
     paths = Paths.resolve(getattr(args, "data_dir", None))
-    catalog = Catalog.load(assets_dir(), paths.user_content)
+
+    @cache
+    def catalog() -> Catalog:
+        """Read just after the window's first paint, or at once when the arguments name a routine."""
+        from backtimer.core.catalog import Catalog
+
+        return Catalog.load(assets_dir(), paths.user_content)
+
     services = services or build_services(paths, catalog)
     window = MainWindow(catalog, services, clock or MonotonicClock(), ask=ask, inform=inform)
     return window, choose_from_args(window, args)
@@ -112,6 +119,8 @@ def choose_from_args(window: MainWindow, args: argparse.Namespace) -> str | None
             window.home.select(routine.id, routine.default_level)
         level = getattr(args, "level", None)
         if level:
+            from backtimer.core.content import parse_level
+
             window.home.select(window.home.routine.id if window.home.routine else "", parse_level(level, "--level"))
     except BadInput as err:
         return str(err)

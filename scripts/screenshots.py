@@ -18,6 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from PySide6.QtGui import QCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from backtimer.app import build_services, create_window  # noqa: E402
@@ -117,11 +118,27 @@ def player_shots(window: MainWindow, clock: StepClock, theme: str) -> None:
     window.close_summary()
 
 
+def exercise_shot(window: MainWindow, theme: str) -> None:
+    """The detail view of one exercise of the chosen routine, as it opens from home."""
+    routine = window.catalog.routines["lower-back"]
+    index = next(i for i, e in enumerate(routine.entries) if e.exercise.id == "bird-dog")
+    dialog = window.open_exercise(routine, index)
+    app = QApplication.instance()
+    for _ in range(3):
+        if app is not None:
+            app.processEvents()
+    path = OUT / f"exercise-{theme}.png"
+    dialog.grab().save(str(path))
+    print(path.relative_to(ROOT))
+    dialog.close()
+
+
 def main() -> int:
     if os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":
         print("note: not on the X platform; run under xvfb-run for real screenshots", file=sys.stderr)
     OUT.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
+    QCursor.setPos(0, 0)  # the pointer out of the way: no hover marks in the pictures
     for theme in ("dark", "light"):
         with tempfile.TemporaryDirectory() as data:
             clock = StepClock()
@@ -135,6 +152,12 @@ def main() -> int:
             shoot(window, f"summary-{theme}", HOME_SIZE)
             window.close_summary()
             shoot(window, f"home-{theme}", HOME_SIZE)
+            exercise_shot(window, theme)
+            history = window.open_history()
+            if history is not None:
+                shoot(window, f"history-{theme}", FULL_HD)
+                window.home.setFocus()
+                history.back.emit()  # type: ignore[attr-defined]
             window.open_avoid()
             window.shut_down()
             window.close()

@@ -87,7 +87,7 @@ def parse_exercise(data: Mapping[str, Any], source: str) -> Exercise:
     if figure:
         from backtimer.core.poses import parse_figure  # the figure's own strict checks
 
-        parse_figure(figure, source, tempo, mode)
+        parse_figure(figure, source, tempo, mode, framed=False)  # checks only: figure_of() measures it when drawn
     return Exercise(
         id=t.ident("id"),
         name=t.text("name", max_len=80),

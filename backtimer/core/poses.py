@@ -76,8 +76,11 @@ class Figure:
 
 
 # ----- reading ---------------------------------------------------------------------------------------------------
-def parse_figure(data: Mapping[str, Any], source: str, tempo: tuple[TempoPhase, ...], mode: Mode) -> Figure:
-    """Check a ``[figure]`` table strictly; a ContentError names the file and the field."""
+def parse_figure(
+    data: Mapping[str, Any], source: str, tempo: tuple[TempoPhase, ...], mode: Mode, *, framed: bool = True
+) -> Figure:
+    """Check a ``[figure]`` table strictly; a ContentError names the file and the field. ``framed=False`` only
+    checks: it skips measuring the frame (every key pose laid out), which is most of the work."""
     t = Table(data, source, "figure.")
     t.reject_unknown(_FIGURE_KEYS)
     poses_table = t.table("poses")
@@ -118,6 +121,8 @@ def parse_figure(data: Mapping[str, Any], source: str, tempo: tuple[TempoPhase, 
         poses=poses,
         easier=easier,
     )
+    if not framed:
+        return figure
     plain = bounds_of(_drawings(figure, mirrored=(False,)), symmetric=False)
     figure = replace(figure, centre=(plain.left + plain.right) / 2)
     both = bounds_of(_drawings(figure, mirrored=(False, True)), symmetric=figure.flips, centre=figure.centre)

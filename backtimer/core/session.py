@@ -19,6 +19,7 @@ from backtimer.core.view import make_snapshot, next_up
 
 SUSPEND_GAP = 5.0  # seconds between two ticks that mean the machine was asleep or frozen
 READY_STEP = -1  # DueCue.step_index of the get-ready countdown's cues
+EPSILON = 1e-6  # (anchor + t) - anchor may miss t by a rounding error: an event at exactly `now` has happened
 
 
 class Session:
@@ -146,7 +147,7 @@ class Session:
         self._last_tick = now
         if self.state is State.GETTING_READY:
             self._emit_ready(now)
-            if now >= self._ready_until:
+            if now + EPSILON >= self._ready_until:
                 self.state = State.RUNNING
                 self._anchor = self._ready_until - self._frozen
         if self.state is State.RUNNING:
@@ -161,7 +162,7 @@ class Session:
             step = self.step
             elapsed = now - self._anchor
             self._emit_step_cues(elapsed)
-            if step.seconds is None or elapsed < step.seconds:
+            if step.seconds is None or elapsed + EPSILON < step.seconds:
                 return
             self._end_step(self._anchor + step.seconds, Outcome.COMPLETED)
             self._anchor += step.seconds
@@ -199,9 +200,13 @@ class Session:
             return self._ready_start + pending[0].at if pending else self._ready_until
         if self.state is not State.RUNNING:
             return None
-        times = [self._anchor + c.at for c in self.step.cues[self._cue_pos :]]
-        if self.step.seconds is not None:
-            times.append(self._anchor + self.step.seconds)
+        step = self.step
+        times = [self._anchor + c.at for c in step.cues[self._cue_pos : self._cue_pos + 1]]
+        if step.seconds is not None:
+            times.append(self._anchor + step.seconds)
+        beat = step.beat_at(self._last_tick - self._anchor) if self._last_tick is not None else None
+        if beat is not None:  # the phase word changes on screen even where no cue is spoken
+            times.append(self._anchor + beat.phase_start + beat.phase_seconds)
         return min(times) if times else None
 
     def next_up(self) -> str | None:
@@ -272,14 +277,14 @@ class Session:
 
     def _emit_ready(self, now: float) -> None:
         cues = self._ready_script
-        while self._ready_pos < len(cues) and cues[self._ready_pos].at <= now - self._ready_start:
+        while self._ready_pos < len(cues) and cues[self._ready_pos].at <= now - self._ready_start + EPSILON:
             cue = cues[self._ready_pos]
             self._cues.append(DueCue(cue, READY_STEP, self._ready_start + cue.at))
             self._ready_pos += 1
 
     def _emit_step_cues(self, elapsed: float) -> None:
         cues = self.step.cues
-        while self._cue_pos < len(cues) and cues[self._cue_pos].at <= elapsed:
+        while self._cue_pos < len(cues) and cues[self._cue_pos].at <= elapsed + EPSILON:
             cue = cues[self._cue_pos]
             self._cues.append(DueCue(cue, self.index, self._anchor + cue.at))
             self._cue_pos += 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from backtimer.core.cues import Cue
 from backtimer.core.model import Side
@@ -26,8 +27,9 @@ class PauseReason(StrEnum):
     HURT = "hurt"  # "This hurts": waiting for easier / skip / carry on
 
 
-@dataclass(frozen=True, slots=True)
-class Snapshot:
+class Snapshot(NamedTuple):
+    """Immutable; a named tuple because one is made on every poll and tuples are by far the cheapest to build."""
+
     state: State
     pause_reason: PauseReason | None
     step_index: int

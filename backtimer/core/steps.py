@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -47,15 +48,16 @@ class Step:
     next_exercise: Exercise | None = None
     cues: tuple[Cue, ...] = field(default=(), compare=False)
 
-    @property
+    # Cached: a step is immutable and these are read on every poll.
+    @functools.cached_property
     def alternating(self) -> bool:
         return self.exercise is not None and self.exercise.sides is Sides.ALTERNATE
 
-    @property
+    @functools.cached_property
     def rep_period(self) -> float:
         return sum(p.seconds for p in self.tempo)
 
-    @property
+    @functools.cached_property
     def beats_per_set(self) -> int:
         """Tempo repetitions in the step: both sides' reps when the sides alternate."""
         if self.reps is None:

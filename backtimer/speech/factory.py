@@ -24,9 +24,7 @@ def clip_cache(settings: Settings, paths: Paths) -> tuple[ClipCache | None, str 
     return None, f"Can't write voice clips to {paths.voice_cache}: beeps only."
 
 
-def make_speaker(
-    settings: Settings, paths: Paths, *, qt: bool, clock: Callable[[], float] = time.monotonic
-) -> Speaker:
+def make_speaker(settings: Settings, paths: Paths, *, qt: bool, clock: Callable[[], float] = time.monotonic) -> Speaker:
     """The window's speaker (``qt=True``) or the terminal's, for the voice and beep settings.
 
     Voice off and beeps off: a silent speaker. Voice off: beeps only. A cache that cannot be written anywhere,

@@ -6,6 +6,7 @@ tool that has nothing else to do). The GUI thread never waits on the worker.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import queue
@@ -119,16 +120,12 @@ class WorkerProcess:
     def kill(self) -> None:
         if self._proc.poll() is None:
             self._proc.kill()
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):  # a process that survives SIGKILL: leave it
             self._proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:  # pragma: no cover - a process that survives SIGKILL
-            pass
         for stream in (self._proc.stdin, self._proc.stdout):
             if stream is not None:
-                try:
+                with contextlib.suppress(OSError):
                     stream.close()
-                except OSError:
-                    pass
 
 
 def resolve_voice(wanted: str, voices: Iterable[VoiceInfo]) -> str | None:
@@ -226,7 +223,9 @@ class Synthesizer:
         for _attempt in range(2):  # a text that fails twice is skipped, the rest go on
             try:
                 worker = self._ensure_worker()
-                answer = worker.synth(text, self.cache.voice, self.cache.rate, self.cache.path_for(text), self._synth_timeout)
+                answer = worker.synth(
+                    text, self.cache.voice, self.cache.rate, self.cache.path_for(text), self._synth_timeout
+                )
             except WorkerFailed as err:
                 self._fault(err)
                 if self.failed or self._closed:

@@ -61,7 +61,7 @@ def _mend_espeak_callback(engine: Any) -> None:
     the samples that came with that same report, so they are lost: about one clip in fifty came out silent or
     cut short here. This wrapper adds those samples first and hands the driver an empty chunk.
     """
-    driver = getattr(getattr(engine, "proxy", None), "_driver", None)
+    driver: Any = getattr(getattr(engine, "proxy", None), "_driver", None)
     if type(driver).__name__ != "EspeakDriver":
         return
     import ctypes

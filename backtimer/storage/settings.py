@@ -9,9 +9,10 @@ import tempfile
 import time
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from backtimer.core.streaks import StreakRules
+if TYPE_CHECKING:  # imported when first used: the window's start-up does not need it
+    from backtimer.core.streaks import StreakRules
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ LEVELS = ("beginner", "standard", "advanced")
 
 
 def streak_rules(settings: Settings) -> StreakRules:
+    from backtimer.core.streaks import StreakRules
+
     return StreakRules(frozenset(settings.rest_weekdays), settings.day_start_hour, settings.weekly_goal)
 
 

@@ -10,8 +10,8 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Protocol
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,14 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backtimer.core.model import Exercise
 from backtimer.core.streaks import StreakSummary, session_day, summarize
 from backtimer.storage.records import SessionRecord
 from backtimer.storage.settings import Settings, streak_rules
 from backtimer.ui.comfort_chart import ComfortChart
 from backtimer.ui.heatmap import Day, Heatmap
 from backtimer.ui.theme import colors_for
+from backtimer.ui.thumbnails import Thumbnails
 
 UNDO_MS = 15_000  # how long "Undo" stays offered after a delete
+THUMB = QSize(54, 36)  # an exercise's picture beside its line in the details
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -96,10 +99,13 @@ class HistoryView(QWidget):
         now: Callable[[], datetime] = _local_now,
         names: Mapping[str, str] | None = None,
         parent: QWidget | None = None,
+        exercises: Mapping[str, Exercise] | None = None,
     ) -> None:
         super().__init__(parent)
         self.store, self.settings, self.now = store, settings, now
         self.names = dict(names or {})
+        self.exercises = dict(exercises or {})  # for the pictures in the details; ids not found get none
+        self.thumbnails = Thumbnails()
         self.colors = colors_for(settings.theme)
         self.deleted: SessionRecord | None = None
         self._undo_timer = QTimer(self, singleShot=True, interval=UNDO_MS)
@@ -283,7 +289,15 @@ class HistoryView(QWidget):
         record = self.store.session(listed.id) if listed else None
         self.delete_button.setEnabled(record is not None)
         self.delete_button.setVisible(record is not None)
-        self.details.setText(details_html(record, self.names) if record else "")
+        self.details.setText(details_html(record, self.names, self.picture) if record else "")
+
+    def picture(self, exercise_id: str) -> str:
+        """The exercise's thumbnail as rich text, or nothing for an exercise that is no longer known."""
+        exercise = self.exercises.get(exercise_id)
+        if exercise is None:
+            return ""
+        ratio = max(self.devicePixelRatioF(), 1.0)
+        return self.thumbnails.img_tag(exercise, THUMB, QColor(self.colors.surface), ratio)
 
     # ----- deleting --------------------------------------------------------------------------------------------
     def selected(self) -> SessionRecord | None:
@@ -322,7 +336,7 @@ class HistoryView(QWidget):
             super().keyPressEvent(event)
 
 
-def details_html(r: SessionRecord, names: Mapping[str, str]) -> str:
+def details_html(r: SessionRecord, names: Mapping[str, str], picture: Callable[[str], str] = lambda _id: "") -> str:
     status = "completed" if r.completed else "stopped before the end"
     zone = f" ({r.zone})" if r.zone else ""
     lines = [
@@ -338,7 +352,8 @@ def details_html(r: SessionRecord, names: Mapping[str, str]) -> str:
         what = "skipped" if t.skipped else f"{sets} · {t.reps_done} reps"
         rows.setdefault(t.exercise, []).append(side + what + (" · <b>hurt</b>" if t.hurt else ""))
     rows_html = [
-        f"<tr><td>{title_of(ex, names)}</td><td>&nbsp;&nbsp;{'&nbsp;&nbsp;|&nbsp;&nbsp;'.join(parts)}</td></tr>"
+        f"<tr><td>{picture(ex)}</td><td style='vertical-align:middle'>&nbsp;{title_of(ex, names)}</td>"
+        f"<td style='vertical-align:middle'>&nbsp;&nbsp;{'&nbsp;&nbsp;|&nbsp;&nbsp;'.join(parts)}</td></tr>"
         for ex, parts in rows.items()
     ]
     if rows_html:

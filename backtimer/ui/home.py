@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from backtimer.core.model import Level, Routine
 from backtimer.ui.ports import DayStatus
+from backtimer.ui.thumbnails import Thumbnails, ThumbStrip
 
 
 def minutes_text(seconds: float) -> str:
@@ -29,11 +31,13 @@ Estimate = Callable[[Routine, Level], float]  # planned seconds of a routine at 
 
 
 class RoutineRow(QFrame):
-    """One routine as a card: its name, exercises and length at each level. Click to choose it."""
+    """One routine as a card: its name, a picture of each exercise, their names and the length at each level.
+    Click to choose it; click a picture to see that exercise."""
 
     clicked = Signal()
+    exercise_clicked = Signal(int)  # index into the routine's entries
 
-    def __init__(self, routine: Routine, parent: QWidget | None = None) -> None:
+    def __init__(self, routine: Routine, thumbnails: Thumbnails, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "card")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -49,12 +53,19 @@ class RoutineRow(QFrame):
         self.exercises.setProperty("role", "muted")
         self.lengths = QLabel()
         self.lengths.setTextFormat(Qt.TextFormat.RichText)
-        layout = QVBoxLayout(self)
+        self.pictures = ThumbStrip([entry.exercise for entry in routine.entries], thumbnails)
+        self.pictures.clicked.connect(self._picture_clicked)
+        title.setWordWrap(True)
+        # The pictures sit to the right of the title and the names, so a card is no taller than before.
+        layout = QGridLayout(self)
         layout.setContentsMargins(22, 14, 22, 14)
-        layout.setSpacing(4)
-        layout.addWidget(title)
-        layout.addWidget(self.exercises)
-        layout.addWidget(self.lengths)
+        layout.setHorizontalSpacing(20)
+        layout.setVerticalSpacing(4)
+        layout.addWidget(title, 0, 0)
+        layout.addWidget(self.exercises, 1, 0)
+        layout.addWidget(self.pictures, 0, 1, 2, 1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.lengths, 2, 0, 1, 2)
+        layout.setColumnStretch(0, 1)
 
     def show_lengths(self, seconds: dict[Level, float], chosen: Level) -> None:
         parts = []
@@ -69,6 +80,10 @@ class RoutineRow(QFrame):
             self.style().unpolish(self)
             self.style().polish(self)
 
+    def _picture_clicked(self, index: int) -> None:
+        self.clicked.emit()  # a picture's card becomes the chosen one, then the exercise opens
+        self.exercise_clicked.emit(index)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit()
         event.accept()
@@ -78,9 +93,11 @@ class RoutineList(QScrollArea):
     """The routines as cards, one chosen; Up and Down move the choice."""
 
     current_changed = Signal()
+    exercise_clicked = Signal(object, int)  # (routine, index of the exercise in it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.thumbnails = Thumbnails()
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -95,8 +112,9 @@ class RoutineList(QScrollArea):
         column.setSpacing(12)
         self.rows = []
         for routine in routines:
-            row = RoutineRow(routine)
+            row = RoutineRow(routine, self.thumbnails)
             row.clicked.connect(lambda row=row: self.set_current(self.rows.index(row)))
+            row.exercise_clicked.connect(lambda index, row=row: self.exercise_clicked.emit(row.routine, index))
             column.addWidget(row)
             self.rows.append(row)
         column.addStretch(1)
@@ -133,6 +151,7 @@ class HomeView(QWidget):
     settings_requested = Signal()
     avoid_requested = Signal()
     safety_requested = Signal()
+    exercise_requested = Signal(object, int)  # (routine, index of the exercise): open its detail view
 
     def __init__(
         self, routines: list[Routine], estimate: Estimate, parent: QWidget | None = None, *, lengths: bool = True
@@ -141,6 +160,8 @@ class HomeView(QWidget):
         self._estimate = estimate
         self._painted = False
         self._lengths = lengths  # False: names only until refresh_lengths() (the window fills them after its paint)
+        self._listed = False  # routines given yet (the window lists them just after its first paint)
+        self._wanted = ""  # a routine chosen before it was listed
         self.routines = RoutineList()
         self.level_buttons: dict[Level, QPushButton] = {}
         self.level_group = QButtonGroup(self)
@@ -156,6 +177,8 @@ class HomeView(QWidget):
         self.settings = QPushButton("Settings")
         self.avoid = QPushButton("What to avoid")
         self.safety = QPushButton("Safety notice")
+        self.exercises = QPushButton("The exercises")
+        self.exercises.setToolTip("How to do each exercise of the chosen routine, with pictures (E)")
         self.notice = QLabel()
         self._build()
         self.set_routines(routines)
@@ -187,7 +210,10 @@ class HomeView(QWidget):
         font.setBold(True)
         self.start.setFont(font)
         self.start.clicked.connect(self.start_requested)
+        self.exercises.clicked.connect(self._show_exercises)
+        self.routines.exercise_clicked.connect(self.exercise_requested)
         links = QHBoxLayout()
+        links.addWidget(self.exercises)
         for button, signal in (
             (self.history, self.history_requested),
             (self.settings, self.settings_requested),
@@ -236,15 +262,25 @@ class HomeView(QWidget):
 
     # ----- state ------------------------------------------------------------------------------------------------
     def set_routines(self, routines: list[Routine]) -> None:
+        self._listed = self._listed or bool(routines)
         self.routines.set_routines(routines)
+        if self._wanted:
+            self._choose(self._wanted)
         if self._lengths:
             self.refresh_lengths()
 
     def select(self, routine_id: str, level: Level) -> None:
+        """Choose a routine and level; a routine not listed yet is chosen when it is."""
+        if routine_id:
+            self._wanted = "" if self._choose(routine_id) else routine_id
+        self.level_buttons[level].setChecked(True)
+
+    def _choose(self, routine_id: str) -> bool:
         for index, row in enumerate(self.routines.rows):
             if row.routine.id == routine_id:
                 self.routines.set_current(index)
-        self.level_buttons[level].setChecked(True)
+                return True
+        return False
 
     @property
     def routine(self) -> Routine | None:
@@ -285,10 +321,15 @@ class HomeView(QWidget):
 
     def _update_start(self) -> None:
         routine = self.routine
-        self.start.setEnabled(routine is not None)
+        self.start.setEnabled(routine is not None or not self._listed)  # before the list comes: no grey flash
+        self.exercises.setEnabled(routine is not None and bool(routine.entries))
         if routine is not None:
             length = f"  ·  {minutes_text(self._estimate(routine, self.level))}" if self._lengths else ""
             self.start.setText(f"Start  ·  {routine.title}{length}")
+
+    def _show_exercises(self) -> None:
+        if self.routine is not None and self.routine.entries:
+            self.exercise_requested.emit(self.routine, 0)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -299,5 +340,8 @@ class HomeView(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.start.isEnabled():
             self.start_requested.emit()
+            return
+        if event.key() == Qt.Key.Key_E:
+            self._show_exercises()
             return
         super().keyPressEvent(event)

@@ -7,11 +7,10 @@ from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, SignalInstance
+from PySide6.QtCore import Qt, QTimer, SignalInstance
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
-from backtimer.core.catalog import Catalog
 from backtimer.core.clock import Clock
 from backtimer.core.model import Level, Routine
 from backtimer.storage.settings import Settings
@@ -20,8 +19,10 @@ from backtimer.ui.ports import DayStatus, Services
 from backtimer.ui.theme import apply_theme, colors_for
 
 if TYPE_CHECKING:  # the player, summary and dialogs are imported when first used: a quicker first paint
+    from backtimer.core.catalog import Catalog
     from backtimer.speech.speaker import Speaker
     from backtimer.ui.controller import SessionController
+    from backtimer.ui.exercise_detail import ExerciseDialog
     from backtimer.ui.guidance import AvoidDialog, Guidance, SafetyDialog
     from backtimer.ui.player import PlayerView
     from backtimer.ui.settings_dialog import SettingsDialog
@@ -50,7 +51,7 @@ def _level(name: str) -> Level:
 class MainWindow(QMainWindow):
     def __init__(
         self,
-        catalog: Catalog,
+        catalog: Catalog | Callable[[], Catalog],
         services: Services,
         clock: Clock,
         *,
@@ -60,7 +61,8 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setWindowTitle("backtimer")
-        self.catalog = catalog
+        self._catalog: Catalog | None = None if callable(catalog) else catalog
+        self._load_catalog = catalog if callable(catalog) else None
         self.services = services
         self.clock = clock
         self.ask = ask or self._ask_with_dialog
@@ -74,7 +76,7 @@ class MainWindow(QMainWindow):
         self.extra_routines: list[Routine] = []  # routines opened from a file this run
         self._estimates: dict[tuple[str, Level], float] = {}
         self.ready = False  # lengths and streak filled in (just after the first paint)
-        self.home = HomeView(list(catalog.routines.values()), self.estimate, lengths=False)
+        self.home = HomeView([], self.estimate, lengths=False)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
@@ -82,17 +84,35 @@ class MainWindow(QMainWindow):
         self.home.select(services.settings.last_routine, _level(services.settings.level))
         self.home.history.setVisible(services.make_history_view is not None)
         self.home.status_card.hide()
-        self.notices: list[str] = [*services.notices, *(f"Skipped {p}" for p in catalog.problems)]
+        self.notices: list[str] = list(services.notices)
         self.home.set_notice("\n".join(self.notices))
+        if self._catalog is not None:
+            self._list_routines(self._catalog)
         services.notify = self.notice
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply_look())
         # the rest of home after the window is on screen: the person sees it at once, numbers a moment later
         self.home.first_painted.connect(lambda: QTimer.singleShot(0, self.finish_start))
 
+    @property
+    def catalog(self) -> Catalog:
+        """The exercises and routines; given as a loader, read at the first need (just after the first paint)."""
+        if self._catalog is None:
+            assert self._load_catalog is not None
+            self._catalog = self._load_catalog()
+            self._list_routines(self._catalog)
+        return self._catalog
+
+    def _list_routines(self, catalog: Catalog) -> None:
+        self.home.set_routines([*catalog.routines.values(), *self.extra_routines])
+        if catalog.problems:
+            self.notices.extend(f"Skipped {p}" for p in catalog.problems)
+            self.home.set_notice("\n".join(self.notices))
+
     def finish_start(self) -> None:
-        """What home shows beyond names (lengths at each level, today and the streak), once the window is up."""
+        """What home shows beyond the frame (routines, their lengths, today and the streak), once the window is up."""
         if not self.ready:
             self.ready = True
+            self.catalog  # noqa: B018 - read now, if it was not yet
             self.home.refresh_lengths()
             self.refresh_status()
 
@@ -103,6 +123,7 @@ class MainWindow(QMainWindow):
         h.history_requested.connect(self.open_history)
         h.avoid_requested.connect(self.open_avoid)
         h.safety_requested.connect(lambda: self.open_safety(remember=False))
+        h.exercise_requested.connect(self.open_exercise)
 
     @cached_property
     def player(self) -> PlayerView:
@@ -304,6 +325,15 @@ class MainWindow(QMainWindow):
         from backtimer.ui.guidance import AvoidDialog
 
         dialog = AvoidDialog(self.guidance, self)
+        dialog.open()
+        return dialog
+
+    def open_exercise(self, routine: Routine, index: int) -> ExerciseDialog:
+        """An exercise of a routine in full, at the level chosen on home; ← and → go through the others."""
+        from backtimer.ui.exercise_detail import ExerciseDialog
+
+        dialog = ExerciseDialog(routine.entries, index, self.home.level, self, routine_title=routine.title)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from pathlib import Path
 
@@ -237,3 +238,21 @@ def test_toggle_starts_pauses_and_resumes() -> None:
         session.toggle(clock.now())
         states.append(session.state)
     assert states == [State.RUNNING, State.PAUSED, State.GETTING_READY]
+
+
+@pytest.mark.parametrize("routine", ["lower-back", "core-stability", "start-small"])
+def test_jumping_from_event_to_event_always_makes_progress(routine: str) -> None:
+    """A client that sleeps exactly until next_event_at() must see that event happen (no rounding stall)."""
+    clock = FakeClock()
+    session = Session(build_plan(builtin_catalog().routines[routine], Level.ADVANCED), suspend_gap=math.inf)
+    session.start(clock.now())
+    ticks = 0
+    while session.state is not State.FINISHED:
+        upcoming = session.next_event_at()
+        assert upcoming is not None
+        before = (session.index, session.step_elapsed(clock.now()))
+        clock.t = max(upcoming, clock.t)
+        tick = session.tick(clock.t)
+        assert tick.cues or session.index != before[0] or session.state is State.FINISHED, "no progress"
+        ticks += 1
+        assert ticks < 20_000

@@ -59,9 +59,7 @@ def synthesizer(tmp_path: Path, events: Events, script: str | None, *args: str, 
     cache = ClipCache(tmp_path / "voice", voice, 175)
     cache.folder.mkdir(parents=True)
     command = [PY, "-c", script, *args] if script else None
-    return Synthesizer(
-        cache, events.on_ready, events.on_notice, command=command, synth_timeout=0.5, max_restarts=1
-    )
+    return Synthesizer(cache, events.on_ready, events.on_notice, command=command, synth_timeout=0.5, max_restarts=1)
 
 
 def test_no_espeak_library_means_beeps_only_with_a_notice(tmp_path: Path) -> None:

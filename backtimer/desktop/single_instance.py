@@ -1,0 +1,162 @@
+"""One backtimer per data folder: a second start hands its ``--routine/--level/--start`` to the first and exits.
+
+The first instance holds a ``QLockFile`` in the data folder and listens on a ``QLocalServer``. The lock records our
+pid, so after a crash the next start finds a dead pid, takes the lock over, clears the left-over socket and goes on:
+a stale lock never blocks anyone. Two starts racing each other are ordered by the lock, not by the socket.
+
+The wire format is one JSON line each way: the request, then ``{"ok": true}``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import hashlib
+import json
+import logging
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from backtimer.desktop.ports import StartRequest
+
+log = logging.getLogger(__name__)
+
+LOCK_NAME = "instance.lock"
+FORWARD_TIMEOUT_MS = 1500
+MAX_LINE = 4096
+
+
+def server_name(data_dir: Path) -> str:
+    """Per user and data folder, short enough for a Unix socket path and valid as a Windows pipe name."""
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):  # no user name (some containers): the data folder alone still separates us
+        user = ""
+    digest = hashlib.sha256(f"{user}\0{data_dir.resolve()}".encode()).hexdigest()[:20]
+    return f"backtimer-{digest}"
+
+
+def encode(request: StartRequest) -> bytes:
+    return json.dumps({"routine": request.routine, "level": request.level, "start": request.start}).encode() + b"\n"
+
+
+def decode(line: bytes) -> StartRequest:
+    """A request from the wire; anything malformed becomes a plain "show yourself"."""
+    try:
+        data = json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return StartRequest()
+    if not isinstance(data, dict):
+        return StartRequest()
+    routine, level = data.get("routine"), data.get("level")
+    return StartRequest(
+        routine=routine if isinstance(routine, str) and routine else None,
+        level=level if isinstance(level, str) and level else None,
+        start=data.get("start") is True,
+    )
+
+
+class SingleInstance(QObject):
+    """The first instance's side: ``claim()``, then ``requested`` fires for every later start."""
+
+    requested = Signal(StartRequest)
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.name = server_name(data_dir)
+        self._lock = QLockFile(str(data_dir / LOCK_NAME))
+        self._lock.setStaleLockTime(0)  # stale only when its pid is gone: a long session never loses the lock
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._accept)
+        self._buffers: dict[QLocalSocket, bytes] = {}
+
+    def claim(self) -> bool:
+        """True when we are the first: the lock is ours (a crashed holder's lock is taken over) and we listen."""
+        if not self._lock.tryLock(0):
+            return False
+        QLocalServer.removeServer(self.name)  # a socket left by a crash; safe, since we hold the lock
+        if not self._server.listen(self.name):
+            log.info("cannot listen on %s (%s): later starts will open a second window", self.name, self._server)
+        return True
+
+    @property
+    def listening(self) -> bool:
+        return self._server.isListening()
+
+    def close(self) -> None:
+        self._server.close()
+        if self._lock.isLocked():
+            self._lock.unlock()
+
+    def _accept(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            self._buffers[socket] = b""
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(lambda s=socket: self._forget(s))
+            if socket.bytesAvailable():  # the line may have come with the connection: no readyRead will follow
+                self._read(socket)
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if socket not in self._buffers:
+            return  # answered already
+        data = self._buffers.get(socket, b"") + bytes(socket.readAll().data())
+        if b"\n" not in data and len(data) < MAX_LINE:
+            self._buffers[socket] = data
+            return
+        del self._buffers[socket]
+        socket.write(b'{"ok": true}\n')
+        socket.flush()
+        self.requested.emit(decode(data.split(b"\n", 1)[0]))
+        socket.disconnectFromServer()
+
+    def _forget(self, socket: QLocalSocket) -> None:
+        self._buffers.pop(socket, None)
+        with contextlib.suppress(RuntimeError):  # already gone with the server
+            socket.deleteLater()
+
+
+def forward(data_dir: Path, request: StartRequest, timeout_ms: int = FORWARD_TIMEOUT_MS) -> bool:
+    """From a later start: hand ``request`` to the running instance. Blocking; needs no event loop.
+
+    False when nobody answered in time (the first instance is still starting, hung, or gone).
+    """
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(data_dir))
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write(encode(request))
+    answered = b""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while b"\n" not in answered and time.monotonic() < deadline:
+        if socket.bytesAvailable() or socket.waitForReadyRead(max(1, int((deadline - time.monotonic()) * 1000))):
+            answered += bytes(socket.readAll().data())
+        elif socket.state() != QLocalSocket.LocalSocketState.ConnectedState:
+            answered += bytes(socket.readAll().data())  # the answer can arrive together with the hang-up
+            break
+    socket.abort()
+    return answered.startswith(b'{"ok": true}')
+
+
+def claim_or_forward(
+    data_dir: Path, request: StartRequest, attempts: int = 3, parent: QObject | None = None
+) -> SingleInstance | None:
+    """At start-up: the instance to keep (we are first), or None when a running backtimer took the request.
+
+    When another instance holds the lock but does not answer (it may still be starting), we try a few times and then
+    start anyway without the single-instance server: a second window beats no window.
+    """
+    instance = SingleInstance(data_dir, parent)
+    if instance.claim():
+        return instance
+    for _ in range(attempts):
+        if forward(data_dir, request):
+            instance.deleteLater()
+            return None
+    log.info("another backtimer holds %s but does not answer; starting anyway", data_dir / LOCK_NAME)
+    return instance
