@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -58,7 +58,7 @@ class RoutineRow(QFrame):
         title.setWordWrap(True)
         # The pictures sit to the right of the title and the names, so a card is no taller than before.
         layout = QGridLayout(self)
-        layout.setContentsMargins(22, 14, 22, 14)
+        layout.setContentsMargins(22, 12, 22, 12)
         layout.setHorizontalSpacing(20)
         layout.setVerticalSpacing(4)
         layout.addWidget(title, 0, 0)
@@ -132,7 +132,8 @@ class RoutineList(QScrollArea):
         for i, row in enumerate(self.rows):
             row.set_selected(i == index)
         if index >= 0:
-            self.ensureWidgetVisible(self.rows[index])
+            row = self.rows[index]
+            QTimer.singleShot(0, row, lambda: self.ensureWidgetVisible(row))  # once the cards are laid out
         self.current_changed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

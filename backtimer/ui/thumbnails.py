@@ -65,8 +65,8 @@ class ThumbStrip(QWidget):
     """
 
     clicked = Signal(int)
-    CELL = QSize(78, 52)
-    GAP = 6
+    CELL = QSize(64, 44)
+    GAP = 4
 
     def __init__(self, exercises: Sequence[Exercise], cache: Thumbnails, parent: QWidget | None = None) -> None:
         super().__init__(parent)
