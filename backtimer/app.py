@@ -22,6 +22,8 @@ from backtimer.ui.ports import DayStatus, Recorder, Services
 
 if TYPE_CHECKING:
     from backtimer.core.catalog import Catalog
+    from backtimer.core.cues import CueOptions, Durations
+    from backtimer.core.model import Level, Routine
     from backtimer.core.session import Session
     from backtimer.speech.speaker import Speaker
     from backtimer.storage.history import HistoryStore
@@ -68,13 +70,27 @@ def build_services(paths: Paths, catalog: Catalog | Callable[[], Catalog] | None
         return FigureWidget()
 
     def speaker(chosen: Settings) -> Speaker:
-        from backtimer.speech.factory import make_speaker  # QtMultimedia and the voice worker: at the first session
+        from backtimer.speech.factory import make_speaker  # the voice worker starts at the first use
 
-        return make_speaker(chosen, paths, qt=True)
+        return make_speaker(chosen, paths)
+
+    def prepare_voice(chosen: Speaker, routine: Routine, level: Level, options: CueOptions) -> Durations:
+        from backtimer.speech.speaker import durations_of
+        from backtimer.speech.texts import spoken_texts
+
+        chosen.prepare(spoken_texts(routine, level, options))  # the clips are made by the voice worker, off this thread
+        return durations_of(chosen, options.rate_wpm)
+
+    def voice_page(chosen: Settings) -> QWidget:
+        from backtimer.ui.voice_settings import VoiceSettings
+
+        return VoiceSettings(chosen, make_speaker=speaker)
 
     services = Services(
         settings=settings,
         make_speaker=speaker,
+        prepare_voice=prepare_voice,
+        make_voice_settings=voice_page,
         save_settings=settings_file.save,
         begin_recording=begin_recording,
         day_status=day_status,
@@ -131,12 +147,17 @@ def run_gui(args: argparse.Namespace) -> int:
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName("backtimer")
-    app.setApplicationDisplayName("backtimer")
-    app.setDesktopFileName("backtimer")
+    from backtimer.desktop import set_app_identity
+    from backtimer.desktop.wiring import attach, claim_instance
+
+    set_app_identity(app)  # name, version, icon, and the desktop file name Wayland needs to show the icon
+    claim = claim_instance(args)
+    if claim.forwarded:
+        return 0  # the backtimer already running came forward and took --routine/--level/--start
     window, problem = create_window(args)
     window.resize(1280, 820)
     window.show()
+    _desktop = attach(app, window, claim)  # tray, reminders, screen kept on, later starts, close handling
     if problem is not None:
         QTimer.singleShot(0, lambda: window.inform("That routine could not be opened", problem))
     QTimer.singleShot(0, lambda: _first_moves(window, start=bool(getattr(args, "start", False)) and not problem))

@@ -112,8 +112,7 @@ class SingleInstance(QObject):
         del self._buffers[socket]
         socket.write(b'{"ok": true}\n')
         socket.flush()
-        self.requested.emit(decode(data.split(b"\n", 1)[0]))
-        socket.disconnectFromServer()
+        self.requested.emit(decode(data.split(b"\n", 1)[0]))  # the client hangs up once it has read the answer
 
     def _forget(self, socket: QLocalSocket) -> None:
         self._buffers.pop(socket, None)
@@ -131,13 +130,13 @@ def forward(data_dir: Path, request: StartRequest, timeout_ms: int = FORWARD_TIM
     if not socket.waitForConnected(timeout_ms):
         return False
     socket.write(encode(request))
+    socket.waitForBytesWritten(timeout_ms)  # write() only buffers: without this the request may sit here
     answered = b""
     deadline = time.monotonic() + timeout_ms / 1000
     while b"\n" not in answered and time.monotonic() < deadline:
-        if socket.bytesAvailable() or socket.waitForReadyRead(max(1, int((deadline - time.monotonic()) * 1000))):
-            answered += bytes(socket.readAll().data())
-        elif socket.state() != QLocalSocket.LocalSocketState.ConnectedState:
-            answered += bytes(socket.readAll().data())  # the answer can arrive together with the hang-up
+        socket.waitForReadyRead(max(1, int((deadline - time.monotonic()) * 1000)))
+        answered += bytes(socket.readAll().data())
+        if socket.state() != QLocalSocket.LocalSocketState.ConnectedState:
             break
     socket.abort()
     return answered.startswith(b'{"ok": true}')

@@ -24,8 +24,8 @@ def clip_cache(settings: Settings, paths: Paths) -> tuple[ClipCache | None, str 
     return None, f"Can't write voice clips to {paths.voice_cache}: beeps only."
 
 
-def make_speaker(settings: Settings, paths: Paths, *, qt: bool, clock: Callable[[], float] = time.monotonic) -> Speaker:
-    """The window's speaker (``qt=True``) or the terminal's, for the voice and beep settings.
+def make_speaker(settings: Settings, paths: Paths, *, clock: Callable[[], float] = time.monotonic) -> Speaker:
+    """The speaker for the voice and beep settings, for the window and the terminal alike.
 
     Voice off and beeps off: a silent speaker. Voice off: beeps only. A cache that cannot be written anywhere,
     or an engine that is missing or keeps failing: beeps only, with a one-line ``notice()``.
@@ -33,17 +33,6 @@ def make_speaker(settings: Settings, paths: Paths, *, qt: bool, clock: Callable[
     if not settings.voice_enabled and not settings.beeps:
         return SilentSpeaker()
     cache, notice = clip_cache(settings, paths) if settings.voice_enabled else (None, None)
-    if qt:
-        from backtimer.speech.qt_speaker import QtSpeaker
+    from backtimer.speech.process_speaker import ProcessSpeaker
 
-        return QtSpeaker(
-            cache,
-            voice=settings.voice_enabled,
-            beeps=settings.beeps,
-            volume=settings.voice_volume,
-            clock=clock,
-            notice=notice,
-        )
-    from backtimer.speech.terminal import TerminalSpeaker
-
-    return TerminalSpeaker(cache, voice=settings.voice_enabled, beeps=settings.beeps, clock=clock, notice=notice)
+    return ProcessSpeaker(cache, voice=settings.voice_enabled, beeps=settings.beeps, clock=clock, notice=notice)

@@ -35,7 +35,7 @@ class RunVoice:
         else:
             settings = SettingsFile(Paths.resolve(getattr(args, "data_dir", None)).settings_file).load()
             options = CueOptions(count_reps=settings.count_reps, rate_wpm=settings.voice_rate)
-            speaker = make_speaker(settings, Paths.resolve(getattr(args, "data_dir", None)), qt=False, clock=now)
+            speaker = make_speaker(settings, Paths.resolve(getattr(args, "data_dir", None)), clock=now)
             speaker.prepare(spoken_texts(routine, level, options))
             wait = getattr(speaker, "wait_prepared", None)
             if callable(wait):

@@ -75,8 +75,8 @@ class RecordingSpeaker(SilentSpeaker):
 
 
 def durations_of(speaker: Speaker, rate_wpm: int) -> Durations:
-    """How long each text takes to say with this speaker: exact for clips it has made (QtSpeaker and
-    TerminalSpeaker have ``duration``), an estimate otherwise. Pass it to ``build_plan(..., durations=...)``.
+    """How long each text takes to say with this speaker: exact for clips it has made (ProcessSpeaker
+    has ``duration``), an estimate otherwise. Pass it to ``build_plan(..., durations=...)``.
     """
     exact = getattr(speaker, "duration", None)
     if callable(exact):

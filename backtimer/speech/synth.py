@@ -198,6 +198,7 @@ class Synthesizer:
             return not self._jobs
 
     def close(self) -> None:
+        """Stop: kill the worker and wait briefly for the thread, so no callback comes after this returns."""
         with self._cond:
             self._closed = True
             self._jobs.clear()
@@ -205,6 +206,8 @@ class Synthesizer:
         worker = self._worker
         if worker is not None:
             worker.kill()
+        if self._thread is not threading.current_thread():
+            self._thread.join(timeout=2)
 
     def _run(self) -> None:
         while True:
@@ -216,9 +219,15 @@ class Synthesizer:
                 text = self._jobs.popleft()
             self._make(text)
 
+    def _ready(self, text: str) -> None:
+        with self._cond:
+            if self._closed:
+                return
+        self._on_ready(text)
+
     def _make(self, text: str) -> None:
         if self.cache.ready(text) is not None:
-            self._on_ready(text)
+            self._ready(text)
             return
         for _attempt in range(2):  # a text that fails twice is skipped, the rest go on
             try:
@@ -233,7 +242,7 @@ class Synthesizer:
                 continue
             if answer.get("ok"):
                 self._restarts_left = self._max_restarts  # the budget is for failures in a row
-                self._on_ready(text)
+                self._ready(text)
             elif answer.get("fatal"):
                 self._fault(WorkerFailed("crashed", str(answer.get("error"))))
                 if self.failed or self._closed:

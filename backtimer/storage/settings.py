@@ -37,6 +37,7 @@ class Settings:
     day_start_hour: int = 0  # a session before this hour counts for the day before
     # desktop
     reminder_time: str = ""  # "HH:MM", empty: off
+    movement_break_minutes: int = 0  # nudge to get up after this many minutes at the computer; 0: off
     theme: str = "system"  # system, light, dark
     safety_acknowledged: bool = False
 

@@ -89,7 +89,7 @@ class FigureWidget(QWidget):
         self._shown, self._drawing = exercise, drawing
         self.update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         self.frames += 1
         if self._shown is None or self._drawing is None:
             return
@@ -101,7 +101,7 @@ class FigureWidget(QWidget):
         paint_figure(painter, QRectF(self.rect()), self._drawing, frame_of(figure), style, self._active)
         painter.end()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:
         return QSize(480, 300)
 
 
@@ -200,7 +200,7 @@ class KeyPosesStrip(QWidget):
             words[figure.hold] = "Hold"
         return [(name, "Start" if name == START else words.get(name, name.capitalize())) for name in figure.names()]
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+    def paintEvent(self, event: QPaintEvent) -> None:
         panels = self.labels()
         if not panels or self._exercise is None:
             return
@@ -222,5 +222,5 @@ class KeyPosesStrip(QWidget):
             painter.drawText(label, Qt.AlignmentFlag.AlignCenter, text)
         painter.end()
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def sizeHint(self) -> QSize:
         return QSize(520, 160)

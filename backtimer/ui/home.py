@@ -109,7 +109,7 @@ class RoutineList(QScrollArea):
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(12)
+        column.setSpacing(10)
         self.rows = []
         for routine in routines:
             row = RoutineRow(routine, self.thumbnails)

@@ -115,6 +115,17 @@ class MainWindow(QMainWindow):
             self.catalog  # noqa: B018 - read now, if it was not yet
             self.home.refresh_lengths()
             self.refresh_status()
+            QTimer.singleShot(1000, self.prepare_voice)
+
+    def prepare_voice(self) -> None:
+        """Let the voice make the chosen routine's clips now, so a session starts with their exact lengths."""
+        from backtimer.core.cues import CueOptions
+
+        routine, settings = self.home.routine, self.services.settings
+        if routine is None or self.controller is not None or not settings.voice_enabled:
+            return
+        options = CueOptions(count_reps=settings.count_reps, rate_wpm=settings.voice_rate)
+        self.services.prepare_voice(self.speaker, with_settings(routine, settings), self.home.level, options)
 
     def _connect(self) -> None:
         h = self.home
@@ -206,8 +217,12 @@ class MainWindow(QMainWindow):
             return
         settings = self.services.settings
         level = self.home.level
-        options = CueOptions(count_reps=settings.count_reps, rate_wpm=settings.voice_rate)
-        session = Session(build_plan(with_settings(routine, settings), level, options))
+        status = self.refresh_status()
+        streak = (status.current_streak + (0 if status.done_today else 1)) if status is not None else None
+        options = CueOptions(count_reps=settings.count_reps, rate_wpm=settings.voice_rate, streak=streak)
+        timed = with_settings(routine, settings)
+        durations = self.services.prepare_voice(self.speaker, timed, level, options)
+        session = Session(build_plan(timed, level, options, durations), durations=durations)
         recorder = self.services.begin_recording(session, self.notice) if self.services.begin_recording else None
         controller = SessionController(session, self.clock, self.speaker, self.player, recorder, self)
         degraded = self.speaker.notice()

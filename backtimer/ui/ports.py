@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QWidget
 from backtimer.storage.settings import Settings
 
 if TYPE_CHECKING:
+    from backtimer.core.cues import CueOptions, Durations
+    from backtimer.core.model import Level, Routine
     from backtimer.core.results import StepResult
     from backtimer.core.session import Session
     from backtimer.core.snapshot import Snapshot
@@ -59,6 +61,12 @@ def _silent(_settings: Settings) -> Speaker:
     return SilentSpeaker()
 
 
+def _estimated(_speaker: Speaker, _routine: Routine, _level: Level, options: CueOptions) -> Durations:
+    from backtimer.core.cues import estimate_seconds
+
+    return lambda text: estimate_seconds(text, options.rate_wpm)
+
+
 @dataclass
 class Services:
     """Everything optional the window can use; None means that part of the app is not there (yet)."""
@@ -66,6 +74,8 @@ class Services:
     settings: Settings = field(default_factory=Settings)
     save_settings: Callable[[Settings], None] | None = None
     make_speaker: Callable[[Settings], Speaker] = _silent
+    # Asks the speaker to get a routine's words ready (off the GUI thread) and says how long each takes to say.
+    prepare_voice: Callable[[Speaker, Routine, Level, CueOptions], Durations] = _estimated
     begin_recording: Callable[[Session, Callable[[str], None]], Recorder] | None = None  # (session, notify)
     day_status: Callable[[], DayStatus | None] | None = None
     make_history_view: Callable[[], QWidget] | None = None

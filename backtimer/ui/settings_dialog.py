@@ -147,3 +147,10 @@ class SettingsDialog(QDialog):
             if isinstance(result, Settings):
                 settings = result
         return settings
+
+    def done(self, result: int) -> None:
+        """However the dialog closes, the voice page's test speaker (a worker process) goes with it."""
+        close_tester = getattr(self.voice, "close_tester", None)
+        if callable(close_tester):
+            close_tester()
+        super().done(result)

@@ -6,12 +6,13 @@ The engine's voice list comes from the speech worker on a background thread: the
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -39,8 +40,6 @@ class VoiceSettings(QWidget):
     """Edits the voice and sound fields of a Settings; ``settingsChanged`` follows every edit."""
 
     settingsChanged = Signal(object)  # Settings
-    voicesLoaded = Signal(list)  # list[VoiceInfo]; emitted from the loader thread, delivered queued
-    _voicesFailed = Signal(str)
 
     def __init__(
         self,
@@ -56,9 +55,16 @@ class VoiceSettings(QWidget):
         self._tester: Speaker | None = None
         self._build()
         self._load(settings)
-        self.voicesLoaded.connect(self._show_voices, Qt.ConnectionType.QueuedConnection)
-        self._voicesFailed.connect(self._show_voice_error, Qt.ConnectionType.QueuedConnection)
-        threading.Thread(target=self._fetch_voices, args=(voices,), name="backtimer-voices", daemon=True).start()
+        # The loader thread only fills a queue; a timer on the GUI thread picks the answer up. No signal crosses
+        # threads, so a page closed before the engine answers is never touched from the loader.
+        self._answers: queue.SimpleQueue[list[VoiceInfo] | str] = queue.SimpleQueue()
+        self._poll = QTimer(self)
+        self._poll.setInterval(50)
+        self._poll.timeout.connect(self._take_voices)
+        self._poll.start()
+        threading.Thread(
+            target=_fetch_voices, args=(voices, self._answers), name="backtimer-voices", daemon=True
+        ).start()
 
     def _build(self) -> None:
         self.enabled = QCheckBox("Speak the cues")
@@ -133,13 +139,16 @@ class VoiceSettings(QWidget):
         self.test.setEnabled(self._make_speaker is not None and (on or self.beeps.isChecked()))
 
     # ----- the voice list (off the GUI thread) -------------------------------------------------------------
-    def _fetch_voices(self, voices: ListVoices) -> None:
+    def _take_voices(self) -> None:
         try:
-            found = list(voices())
-        except (WorkerFailed, OSError) as err:
-            self._voicesFailed.emit(f"No speech engine: {err}")
+            answer = self._answers.get_nowait()
+        except queue.Empty:
             return
-        self.voicesLoaded.emit(found)
+        self._poll.stop()
+        if isinstance(answer, str):
+            self._show_voice_error(answer)
+        else:
+            self._show_voices(answer)
 
     def _show_voices(self, voices: list[VoiceInfo]) -> None:
         wanted = str(self.voice.currentData() or "")
@@ -185,3 +194,11 @@ class VoiceSettings(QWidget):
         if self._tester is not None:
             self._tester.close()
             self._tester = None
+
+
+def _fetch_voices(voices: ListVoices, answers: queue.SimpleQueue[list[VoiceInfo] | str]) -> None:
+    """On the loader thread: the engine's voices, or a one-line reason there are none."""
+    try:
+        answers.put(list(voices()))
+    except (WorkerFailed, OSError) as err:
+        answers.put(f"No speech engine: {err}")

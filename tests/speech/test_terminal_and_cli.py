@@ -11,7 +11,7 @@ import pytest
 from backtimer.cli import main
 from backtimer.core.cues import Cue, Sound
 from backtimer.core.snapshot import DueCue
-from backtimer.speech.terminal import TerminalSpeaker
+from backtimer.speech.process_speaker import ProcessSpeaker
 from tests.speech.conftest import Clips, fake_player_command
 
 
@@ -24,7 +24,7 @@ def wait_for(condition: object, limit: float = 10.0) -> None:
 
 
 def test_terminal_speaker_plays_clips_through_a_player_process(clips: Clips) -> None:
-    speaker = TerminalSpeaker(clips.cache, player=fake_player_command())
+    speaker = ProcessSpeaker(clips.cache, player=fake_player_command())
     speaker.prepare(["Lift", "Lower, 1"])
     assert speaker.wait_prepared(10)
     speaker.play(DueCue(Cue(0, "Lift", sound=Sound.WORK), 0, time.monotonic()), time.monotonic())
@@ -38,10 +38,10 @@ def test_terminal_speaker_plays_clips_through_a_player_process(clips: Clips) -> 
 
 
 def test_terminal_speaker_without_a_sound_card_says_so_once(clips: Clips) -> None:
-    speaker = TerminalSpeaker(clips.cache, player=["aplay", "-q"])
+    speaker = ProcessSpeaker(clips.cache, player=["aplay", "-q"])
     speaker.play(DueCue(Cue(0, "Lift"), 0, time.monotonic()), time.monotonic())
     wait_for(lambda: speaker.notice() is not None)
-    assert speaker.notice() == "No sound output (the player failed): the cues are printed only."
+    assert speaker.notice() == "No sound output (the player failed): the cues are shown as text only."
     speaker.close()
 
 

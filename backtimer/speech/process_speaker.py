@@ -1,5 +1,9 @@
-"""The terminal's speaker (``backtimer run``): no Qt event loop there, so clips play through a small player
-process (aplay, afplay, ...) started and watched by one background thread. ``play`` only hands cues over.
+"""The speaker of the window and of ``backtimer run``: clips play through a small player process (aplay, afplay,
+...) started and watched by one background thread; ``play`` only hands cues over.
+
+Why a process and not QtMultimedia: on this kind of machine (no sound card) QMediaPlayer.stop() hung the GUI
+thread or crashed the process in about one test run in three (PySide6 6.11, FFmpeg backend). Killing a player
+process never blocks, a clip's length is known exactly from the WAV, and the terminal needs no Qt at all.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ def default_player() -> list[str] | None:
     return None
 
 
-class TerminalSpeaker:
+class ProcessSpeaker:
     """Speaks cues from cached clips through a player process; beeps through a second one."""
 
     def __init__(
@@ -46,11 +50,13 @@ class TerminalSpeaker:
         clock: Callable[[], float] = time.monotonic,
         notice: str | None = None,
         synthesizer: Callable[..., Synthesizer] = Synthesizer,
+        on_started: Callable[[str, float], None] | None = None,
     ) -> None:
         self._clock = clock
+        self._on_started = on_started  # (text, seconds late): for measurements and tests
         self._beeps = beeps
         self._player = list(player) if player is not None else default_player()
-        self._notice = notice if self._player is not None else "No sound player found: the cues are printed only."
+        self._notice = notice if self._player is not None else "No sound player found: the cues are shown as text only."
         self._muted = False
         self._closed = False
         self._lineup = Lineup()
@@ -61,7 +67,7 @@ class TerminalSpeaker:
         self._synth: Synthesizer | None = None
         if voice and cache is not None and self._player is not None:
             self._synth = synthesizer(cache, self._clip_ready, self._set_notice)
-        self._thread = threading.Thread(target=self._run, name="backtimer-terminal-voice", daemon=True)
+        self._thread = threading.Thread(target=self._run, name="backtimer-voice", daemon=True)
         self._thread.start()
 
     # ----- Speaker -------------------------------------------------------------------------------------------
@@ -145,7 +151,7 @@ class TerminalSpeaker:
         self._lineup.finished()
         if code != 0 and time.monotonic() - started < 0.5:  # the player could not even open the sound device
             self._player = None
-            self._set_notice("No sound output (the player failed): the cues are printed only.")
+            self._set_notice("No sound output (the player failed): the cues are shown as text only.")
 
     def _pump(self) -> None:
         if self._synth is None or self._player is None:
@@ -164,6 +170,8 @@ class TerminalSpeaker:
         self._voice_proc = (proc, time.monotonic()) if proc is not None else None
         if proc is None:
             self._lineup.finished()
+        elif self._on_started is not None:
+            self._on_started(due.cue.text, self._clock() - due.due_at)
 
     def _start(self, path: Path) -> subprocess.Popen[bytes] | None:
         if self._player is None:
@@ -178,7 +186,7 @@ class TerminalSpeaker:
             )
         except OSError:
             self._player = None
-            self._notice = "No sound output (the player could not start): the cues are printed only."
+            self._notice = "No sound output (the player could not start): the cues are shown as text only."
             return None
 
     def _clip_ready(self, text: str) -> None:

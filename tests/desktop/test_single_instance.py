@@ -1,0 +1,123 @@
+"""One backtimer per data folder: later starts hand over their arguments; a crash leaves nothing in the way."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from backtimer.desktop.ports import StartRequest
+from backtimer.desktop.single_instance import LOCK_NAME, SingleInstance, decode, encode, forward, server_name
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def later_start(data: Path, request: StartRequest) -> subprocess.Popen[str]:
+    """A second backtimer process doing what a later start does first."""
+    code = (
+        "import sys; from pathlib import Path; from backtimer.desktop.single_instance import forward, decode;"
+        "print(forward(Path(sys.argv[1]), decode(sys.argv[2].encode())))"
+    )
+    return subprocess.Popen(
+        [sys.executable, "-c", code, str(data), encode(request).decode().strip()],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finish(proc: subprocess.Popen[str], qtbot: QtBot) -> str:
+    qtbot.waitUntil(lambda: proc.poll() is not None, timeout=20000)  # our event loop answers meanwhile
+    assert proc.stdout is not None
+    with proc.stdout:
+        return proc.stdout.read().strip()
+
+
+def test_a_later_start_hands_over_its_request(tmp_path: Path, qtbot: QtBot) -> None:
+    first = SingleInstance(tmp_path)
+    assert first.claim()
+    assert first.listening
+    with qtbot.waitSignal(first.requested, timeout=20000) as got:
+        proc = later_start(tmp_path, StartRequest("start-small", "beginner", start=True))
+    assert got.args == [StartRequest("start-small", "beginner", start=True)]
+    assert finish(proc, qtbot) == "True"
+    first.close()
+
+
+def test_only_one_claims_a_folder(tmp_path: Path) -> None:
+    first, second = SingleInstance(tmp_path), SingleInstance(tmp_path)
+    assert first.claim()
+    assert not second.claim()
+    first.close()
+    assert second.claim()  # the folder is free again once the first has gone
+    second.close()
+
+
+def test_other_folders_are_other_instances(tmp_path: Path) -> None:
+    assert server_name(tmp_path / "a") != server_name(tmp_path / "b")
+    a, b = SingleInstance(tmp_path / "a"), SingleInstance(tmp_path / "b")
+    assert a.claim() and b.claim()
+    a.close()
+    b.close()
+
+
+def test_a_crash_leaves_no_lock_that_blocks(tmp_path: Path, qtbot: QtBot) -> None:
+    """The first instance is killed outright: its lock file and its socket stay behind."""
+    crash = (
+        "import os, signal, sys; from pathlib import Path; from PySide6.QtCore import QCoreApplication;"
+        "from backtimer.desktop.single_instance import SingleInstance;"
+        "app = QCoreApplication([]); s = SingleInstance(Path(sys.argv[1]));"
+        "print(s.claim() and s.listening, flush=True); os.kill(os.getpid(), signal.SIGKILL)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", crash, str(tmp_path)], cwd=ROOT, check=False, capture_output=True, text=True
+    )
+    assert done.returncode == -signal.SIGKILL and done.stdout.strip() == "True"
+    assert (tmp_path / LOCK_NAME).exists()
+    assert not forward(tmp_path, StartRequest(), timeout_ms=200)  # nobody answers on the stale socket
+
+    after = SingleInstance(tmp_path)
+    assert after.claim()
+    assert after.listening  # the stale socket was cleared
+    with qtbot.waitSignal(after.requested, timeout=20000):
+        proc = later_start(tmp_path, StartRequest(start=True))
+    assert finish(proc, qtbot) == "True"
+    after.close()
+
+
+def test_nobody_there_means_no_hand_over(tmp_path: Path) -> None:
+    assert not forward(tmp_path, StartRequest(), timeout_ms=200)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (b'{"routine": "lower-back", "level": null, "start": true}', StartRequest("lower-back", None, True)),
+        (b"not json", StartRequest()),
+        (b"[1, 2]", StartRequest()),
+        (b'{"routine": 7, "level": "", "start": "yes"}', StartRequest()),
+        (b"\xff\xfe", StartRequest()),
+    ],
+)
+def test_requests_on_the_wire(line: bytes, expected: StartRequest) -> None:
+    assert decode(line) == expected
+
+
+def test_encode_decode_round_trip() -> None:
+    request = StartRequest("core-stability", "advanced", True)
+    assert decode(encode(request).strip()) == request
+    assert not request.empty and StartRequest().empty
+
+
+def test_the_lock_lives_in_the_data_folder(tmp_path: Path) -> None:
+    instance = SingleInstance(tmp_path / "new" / "folder")
+    assert instance.claim()
+    assert (tmp_path / "new" / "folder" / LOCK_NAME).exists()
+    instance.close()
+    assert not (tmp_path / "new" / "folder" / LOCK_NAME).exists()
+    assert os.listdir(tmp_path / "new" / "folder") == []
