@@ -5,7 +5,7 @@ the session's next event — and prints phase-boundary lateness (p50, p99, max) 
 Then simulates the longest built-in routine with a fake clock at a 50 ms poll.
 
 Budgets (issue 2): final drift 0 +/- 5 ms; p99 boundary lateness <= 20 ms; a 30-minute routine simulated in < 0.5 s.
-Usage: python -m benchmarks.bench_drift [--seconds 60]
+Usage: python -m benchmarks.bench_drift
 """
 
 from __future__ import annotations

@@ -7,8 +7,9 @@ one. Before each migration of a database that already holds data, a copy is save
 from __future__ import annotations
 
 import sqlite3
-import time
 from pathlib import Path
+
+from backtimer.storage.settings import free_sibling
 
 MIGRATIONS: tuple[str, ...] = (
     # 0 -> 1: sessions, the steps written as they end, and the per exercise+side tallies that history shows.
@@ -112,12 +113,7 @@ def _statements(script: str) -> list[str]:
 
 def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     """A consistent copy (SQLite's backup API, safe with WAL) named after the version it holds."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.v{version}-backup-{stamp}{path.suffix}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.stem}.v{version}-backup-{stamp}-{n}{path.suffix}")
+    target = free_sibling(path, f"v{version}-backup")
     copy = sqlite3.connect(target)
     try:
         conn.backup(copy)

@@ -175,13 +175,19 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def move_aside(path: Path) -> Path:
-    """Rename a damaged file to ``<stem>.corrupt-<time><suffix>`` beside it (kept, never deleted)."""
+def free_sibling(path: Path, tag: str) -> Path:
+    """A name beside ``path`` that is not taken: ``<stem>.<tag>-<time>[-n]<suffix>``."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.corrupt-{stamp}{path.suffix}")
+    target = path.with_name(f"{path.stem}.{tag}-{stamp}{path.suffix}")
     n = 1
     while target.exists():
         n += 1
-        target = path.with_name(f"{path.stem}.corrupt-{stamp}-{n}{path.suffix}")
+        target = path.with_name(f"{path.stem}.{tag}-{stamp}-{n}{path.suffix}")
+    return target
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged file to ``<stem>.corrupt-<time><suffix>`` beside it (kept, never deleted)."""
+    target = free_sibling(path, "corrupt")
     os.replace(path, target)
     return target
