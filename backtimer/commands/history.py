@@ -13,7 +13,7 @@ from backtimer.core.errors import BadInput
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.recorder import SessionRecorder
 from backtimer.storage.records import SessionRecord, document, parse_document, to_csv
-from backtimer.storage.settings import SettingsFile, streak_rules
+from backtimer.storage.settings import SettingsFile, atomic_write, streak_rules
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -115,7 +115,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        Path(args.output).write_text(text, encoding="utf-8")
+        atomic_write(Path(args.output), text)  # a full disk never truncates an earlier export
     except OSError as err:
         raise BadInput(f"{args.output}: cannot write ({err.strerror})") from None
     print(f"Wrote {len(records)} sessions to {args.output}.", file=sys.stderr)

@@ -46,6 +46,7 @@ class Session:
         self.results: list[StepResult] = []  # every result so far, for the summary
         self._recorded = False  # this visit to the current step already left its result
         self._visit_from = 0.0  # elapsed seconds in the step when this visit began
+        self._credited: dict[int, int] = {}  # reps already recorded per step index: a redo never counts twice
         self._ready_script = self._script_ready()
         self._next_up: dict[int, str | None] = {}
 
@@ -135,6 +136,7 @@ class Session:
             return
         self.plan, first = easier_plan(self.plan, self.index)
         self._offsets = self.plan.offsets()
+        self._credited.clear()  # the steps from here on are new ones
         self._next_up.clear()
         self.easier_entries.add(step.entry_index)
         self._enter(first, now, running=True)
@@ -177,6 +179,13 @@ class Session:
     @property
     def step(self) -> Step:
         return self.plan.steps[self.index]
+
+    @property
+    def completed(self) -> bool:
+        """Finished, with some work actually done: a session skipped through to the end does not count."""
+        return self.state is State.FINISHED and any(
+            r.outcome is Outcome.COMPLETED and (r.reps_done > 0 or r.seconds_done > 0) for r in self.results
+        )
 
     @property
     def active(self) -> bool:
@@ -241,7 +250,7 @@ class Session:
             return
         if not running:
             self.state = State.PAUSED
-            self.pause_reason = self.pause_reason or PauseReason.USER
+            self.pause_reason = PauseReason.USER  # a jump answers "This hurts" too: no choice is pending now
         elif self.step.kind is StepKind.WORK:
             self._get_ready(now)  # a jump lands straight in work: count the person in
         else:
@@ -301,7 +310,9 @@ class Session:
             outcome = Outcome.COMPLETED  # "next" pressed as the last rep ended
         if outcome is Outcome.PARTIAL and reps == 0 and elapsed - self._visit_from < 1.0:
             return  # stopped before this step really began: nothing to record
-        done = max(reps - _reps_at(step, self._visit_from), 0)
+        credited = self._credited.get(self.index, 0)
+        done = max(reps - credited, 0)
+        self._credited[self.index] = max(credited, reps)
         result = StepResult(
             self.index,
             step.exercise.id,

@@ -163,7 +163,12 @@ class Desktop(QObject):
         """True swallows the close (kept open, or hidden to the tray)."""
         state = self.host.session_state()
         if state is not SessionState.IDLE:
+            running = state is SessionState.RUNNING
+            if running:
+                self.host.toggle_pause()  # nothing runs on, and nothing is said, while the question is open
             if not self.ask("Stop the session?", "A session is on. Stop it and close? What you did so far is kept."):
+                if running:
+                    self.host.toggle_pause()  # back in, with the usual get-ready
                 event.ignore()
                 return True
             self.host.stop_session()

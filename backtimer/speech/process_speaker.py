@@ -8,6 +8,7 @@ process never blocks, a clip's length is known exactly from the WAV, and the ter
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -199,6 +200,8 @@ class ProcessSpeaker:
 
 
 def _stop(proc: subprocess.Popen[bytes] | None) -> None:
+    """Kill a player; called on the GUI thread (pause, skip), so the wait for it to go is bounded."""
     if proc is not None and proc.poll() is None:
         proc.kill()
-        proc.wait()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=0.2)

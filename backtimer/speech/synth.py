@@ -53,17 +53,20 @@ class WorkerProcess:
         package_root = str(Path(__file__).resolve().parents[2])
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH", "")) if p)
-        self._proc = subprocess.Popen(
-            list(command or worker_command()),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            encoding="utf-8",
-            bufsize=1,
-            env=env,
-            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-        )
+        try:
+            self._proc = subprocess.Popen(
+                list(command or worker_command()),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
+                encoding="utf-8",
+                bufsize=1,
+                env=env,
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+            )
+        except OSError as err:  # no interpreter, too many open files: the same as a missing engine
+            raise WorkerFailed("missing", f"the speech worker could not start ({err.strerror or err})") from None
         self._lines: queue.Queue[str | None] = queue.Queue()
         threading.Thread(target=self._read, name="backtimer-speech-reader", daemon=True).start()
         hello = self._next(start_timeout)

@@ -25,7 +25,10 @@ from backtimer.storage.migrations import NewerSchema, migrate
 from backtimer.storage.records import SessionRecord, utc_text
 from backtimer.storage.settings import move_aside
 
-BUSY_TIMEOUT = 10.0  # seconds to wait for another backtimer's write
+# Seconds to wait for another backtimer's write. Writes run on the GUI thread, so this stays well under the
+# session's 5-second "was the machine asleep?" gap; a write that finds the file locked longer goes to the retry
+# queue (saved as soon as it can be) instead of freezing the window. Two busy writers need about a second here.
+BUSY_TIMEOUT = 2.0
 PURGE_AFTER = timedelta(days=1)  # a deleted session can be undone until then
 Write = Callable[[sqlite3.Connection], None]
 
@@ -269,11 +272,12 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield
+        conn.execute("COMMIT")
     except BaseException:
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("ROLLBACK")
+        if conn.in_transaction:  # a failed COMMIT may leave it open: every later BEGIN would fail
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
 
 
 def _run(sql: str, params: tuple[object, ...]) -> Write:

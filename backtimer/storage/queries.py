@@ -140,7 +140,8 @@ def _record(row: tuple[object, ...], lines: tuple[ExerciseTally, ...], recording
 def load_entries(conn: sqlite3.Connection) -> list[Entry]:
     """The local wall-clock start of each session (computed by SQLite from UTC and the stored offset)."""
     rows = conn.execute(
-        "SELECT strftime('%Y-%m-%dT%H:%M:%S', started_utc, utc_offset || ' seconds'), status = 'completed'"
+        "SELECT strftime('%Y-%m-%dT%H:%M:%S', started_utc, utc_offset || ' seconds'),"
+        " status = 'completed' AND speed = 1"  # a sped-up demo run is history, not a day of exercise
         " FROM sessions WHERE deleted_utc IS NULL"
     )
     parse = datetime.fromisoformat

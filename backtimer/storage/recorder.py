@@ -8,7 +8,7 @@ from pathlib import Path
 
 from backtimer.core.results import StepResult
 from backtimer.core.session import Session
-from backtimer.core.snapshot import State, Tick
+from backtimer.core.snapshot import Tick
 from backtimer.storage.history import HistoryStore
 
 
@@ -50,7 +50,7 @@ class SessionRecorder:
     def end(self, session: Session, now: float) -> bool:
         """Collect the step a stop cut short, close the record, retry what waits; True when all of it is saved."""
         self.on_tick(session.tick(now))
-        self.session_ended(session.state is State.FINISHED)
+        self.session_ended(session.completed)
         return self.store.flush()
 
     def steps_ended(self, results: Sequence[StepResult]) -> None:

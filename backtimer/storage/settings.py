@@ -77,7 +77,13 @@ class SettingsFile:
             if not isinstance(raw, dict):
                 raise ValueError("not a JSON object")
         except ValueError:
-            kept = move_aside(self.path)
+            try:
+                kept = move_aside(self.path)
+            except OSError as err:  # a read-only folder: leave the file where it is, start with the defaults
+                self.notices.append(
+                    f"The settings file is damaged and cannot be moved aside ({err.strerror}); the defaults are used."
+                )
+                return Settings()
             self.notices.append(f"The settings file was damaged; it was kept as {kept.name} and the defaults are used.")
             return Settings()
         self._raw = raw

@@ -109,7 +109,7 @@ class SessionController(QObject):
         self.timer.stop()
         self.ended_at = self.clock.now()
         if self.recorder is not None:
-            self.recorder.session_ended(snap.state is State.FINISHED)
+            self.recorder.session_ended(self.session.completed)
         self.ended.emit()
 
     # ----- intents: each tells the session, hushes stale speech where the moment changed, and redraws at once ---
@@ -135,9 +135,11 @@ class SessionController(QObject):
         self._act(self.session.resume, hush=True)
 
     def use_easier(self) -> None:
-        self._act(self.session.use_easier, hush=True)
-        self.view.set_plan(self.session.plan)
-        self.poll()
+        def easier(now: float) -> None:
+            self.session.use_easier(now)
+            self.view.set_plan(self.session.plan)  # before the poll draws a snapshot of the new plan
+
+        self._act(easier, hush=True)
 
     def stop(self) -> None:
         self._act(self.session.stop, hush=True)

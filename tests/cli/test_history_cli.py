@@ -55,7 +55,7 @@ def test_empty_history_and_stats(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_run_records_its_session_and_shapes_hold(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
-    code, out, err = run(capsys, "run", "start-small", "--no-voice", "--speed", "1000")
+    code, _, err = run(capsys, "run", "start-small", "--no-voice", "--speed", "1000")
     assert code == 0, err
     (session,) = history(capsys)["sessions"]
     assert set(session) >= SESSION_KEYS
@@ -64,15 +64,14 @@ def test_run_records_its_session_and_shapes_hold(capsys: pytest.CaptureFixture[s
     assert session["exercises"] and set(session["exercises"][0]) >= {"exercise", "side", "sets_done", "reps_done"}
     assert all(not line["skipped"] and line["sets_done"] > 0 for line in session["exercises"])
     stats = json.loads(run(capsys, "stats", "--json")[1])
+    # A sped-up run is recorded as such, but a demo is not a day of exercise: it does not feed the streak.
     assert (stats["current_streak"], stats["completed_sessions"], stats["done_today"], stats["this_week"]) == (
+        0,
         1,
-        1,
-        True,
-        1,
+        False,
+        0,
     )
     assert (data_dir / "history.sqlite3").exists()
-    code, out, _ = run(capsys, "stats")
-    assert "Current streak: 1 day" in out
 
 
 def test_run_stopped_with_ctrl_c_is_recorded_as_stopped(tmp_path: Path) -> None:

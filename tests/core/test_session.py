@@ -256,3 +256,36 @@ def test_jumping_from_event_to_event_always_makes_progress(routine: str) -> None
         assert clock.t > before_t or tick.cues or tick.snapshot.step_index != before_index, "no progress"
         ticks += 1
         assert ticks < 20_000
+
+
+def test_redoing_a_set_after_previous_never_counts_its_reps_twice() -> None:
+    session, clock = new_session()
+    go_to_first_work(session, clock)
+    run_until(session, clock, lambda t: t.snapshot.kind is StepKind.REST)
+    session.previous(clock.now())
+    run_until(session, clock, lambda t: t.snapshot.kind is StepKind.REST)
+    run_until(session, clock, finished)
+    first = tally(session.results)[0]
+    assert (first.exercise, first.sets_done, first.reps_done) == ("prone-snow-angel", 2, 20)
+
+
+def test_skipping_through_to_the_end_is_not_a_completed_session() -> None:
+    session, clock = new_session("start-small", Level.BEGINNER)
+    session.start(clock.now())
+    while session.state is not State.FINISHED:
+        session.next(clock.now())
+        session.tick(clock.advance(0.1))
+    assert not session.completed
+    done, done_clock = new_session("start-small", Level.BEGINNER)
+    done.start(done_clock.now())
+    run_until(done, done_clock, finished, dt=0.5)
+    assert done.completed
+
+
+def test_a_jump_after_this_hurts_leaves_no_pending_choice() -> None:
+    session, clock = new_session()
+    go_to_first_work(session, clock)
+    session.hurt(clock.now())
+    session.next(clock.now())
+    snap = session.tick(clock.advance(0.1)).snapshot
+    assert snap.state is State.PAUSED and snap.pause_reason is PauseReason.USER

@@ -141,7 +141,8 @@ def test_closing_during_a_session_asks(window: Window) -> None:
     assert not window.close()  # "no": the session goes on
     assert window.isVisible() and host.state is SessionState.RUNNING
     assert window.close()  # "yes": stopped (what was done is kept by the app) and closed
-    assert host.calls == ["stop"] and not window.isVisible()
+    # paused while each question was open, resumed after the "no", left paused before the stop after the "yes"
+    assert host.calls == ["toggle", "toggle", "toggle", "stop"] and not window.isVisible()
     assert answers == []
 
 
