@@ -12,6 +12,7 @@ from backtimer.core.content import parse_level
 from backtimer.core.model import Level, Routine
 from backtimer.resources import assets_dir
 from backtimer.storage.paths import Paths
+from backtimer.storage.settings import Settings, SettingsFile
 
 LEVELS = [level.value for level in Level]
 
@@ -26,6 +27,15 @@ def load_catalog(args: argparse.Namespace) -> Catalog:
     for problem in catalog.problems:
         print(f"backtimer: skipped {problem}", file=sys.stderr)
     return catalog
+
+
+def load_settings(args: argparse.Namespace) -> Settings:
+    """The user's settings; a damaged file is reported in one line and the defaults are used."""
+    settings_file = SettingsFile(paths_of(args).settings_file)
+    settings = settings_file.load()
+    for notice in settings_file.notices:
+        print(f"backtimer: {notice}", file=sys.stderr)
+    return settings
 
 
 def routine_and_level(args: argparse.Namespace) -> tuple[Routine, Level]:

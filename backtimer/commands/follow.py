@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from backtimer.commands.common import add_level, format_seconds, routine_and_level
+from backtimer.commands.common import add_level, format_seconds, load_settings, routine_and_level
 from backtimer.commands.content import describe_step
 from backtimer.core.clock import ScaledClock
 from backtimer.core.errors import BadInput
@@ -16,6 +16,7 @@ from backtimer.core.plan import build_plan
 from backtimer.core.results import tally
 from backtimer.core.session import SUSPEND_GAP, Session
 from backtimer.core.snapshot import PauseReason, State, Tick
+from backtimer.storage.settings import timed_routine
 
 POLL_SECONDS = 0.02  # real seconds between ticks
 
@@ -33,10 +34,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not math.isfinite(args.speed) or not 0.1 <= args.speed <= 1000:
         raise BadInput(f"--speed: {args.speed:g} is out of range (0.1 to 1000)")
     routine, level = routine_and_level(args)
+    settings = load_settings(args)
+    routine = timed_routine(routine, settings)  # the user's rests and get-ready, as in the window
     clock = ScaledClock(args.speed)
     from backtimer.speech.run_voice import RunVoice  # speech: clips are made before the start, then spoken
 
-    voice = RunVoice.start(args, routine, level, clock.now)
+    voice = RunVoice.start(args, routine, level, clock.now, settings)
     plan = build_plan(routine, level, voice.options, voice.durations)
     session = Session(plan, suspend_gap=SUSPEND_GAP * args.speed, durations=voice.durations)
     print(

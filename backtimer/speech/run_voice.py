@@ -13,7 +13,7 @@ from backtimer.speech.factory import make_speaker
 from backtimer.speech.speaker import SilentSpeaker, Speaker, durations_of
 from backtimer.speech.texts import spoken_texts
 from backtimer.storage.paths import Paths
-from backtimer.storage.settings import SettingsFile
+from backtimer.storage.settings import Settings
 
 PREPARE_SECONDS = 30.0  # at most this long making clips before the start; the rest are made as they come up
 
@@ -29,11 +29,12 @@ class RunVoice:
         self._shown: str | None = None
 
     @classmethod
-    def start(cls, args: argparse.Namespace, routine: Routine, level: Level, now: Callable[[], float]) -> RunVoice:
+    def start(
+        cls, args: argparse.Namespace, routine: Routine, level: Level, now: Callable[[], float], settings: Settings
+    ) -> RunVoice:
         if getattr(args, "no_voice", False):
             voice = cls(SilentSpeaker(), CueOptions(), durations_of(SilentSpeaker(), CueOptions().rate_wpm))
         else:
-            settings = SettingsFile(Paths.resolve(getattr(args, "data_dir", None)).settings_file).load()
             options = CueOptions(count_reps=settings.count_reps, rate_wpm=settings.voice_rate)
             speaker = make_speaker(settings, Paths.resolve(getattr(args, "data_dir", None)), clock=now)
             speaker.prepare(spoken_texts(routine, level, options))

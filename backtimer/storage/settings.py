@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported when first used: the window's start-up does not need it
+    from backtimer.core.model import Routine
     from backtimer.core.streaks import StreakRules
 
 
@@ -197,3 +198,15 @@ def move_aside(path: Path) -> Path:
     target = free_sibling(path, "corrupt")
     os.replace(path, target)
     return target
+
+
+def timed_routine(routine: Routine, settings: Settings) -> Routine:
+    """The routine with the user's get-ready, rest and side-switch lengths (the window and ``run`` alike)."""
+    timing = replace(
+        routine.timing,
+        get_ready=settings.get_ready_seconds,
+        rest_between_sets=settings.rest_between_sets,
+        rest_between_exercises=settings.rest_between_exercises,
+        switch_sides=settings.switch_sides_seconds,
+    )
+    return replace(routine, timing=timing)

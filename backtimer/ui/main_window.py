@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWi
 
 from backtimer.core.clock import Clock
 from backtimer.core.model import Level, Routine
-from backtimer.storage.settings import Settings
+from backtimer.storage.settings import Settings, timed_routine
 from backtimer.ui.home import HomeView
 from backtimer.ui.ports import DayStatus, Services
 from backtimer.ui.theme import apply_theme, colors_for
@@ -30,18 +30,6 @@ if TYPE_CHECKING:  # the player, summary and dialogs are imported when first use
 
 Ask = Callable[[str, str], bool]  # (title, question) -> yes
 Inform = Callable[[str, str], None]  # (title, one-line message)
-
-
-def with_settings(routine: Routine, settings: Settings) -> Routine:
-    """The routine with the user's rest and get-ready lengths."""
-    timing = replace(
-        routine.timing,
-        get_ready=settings.get_ready_seconds,
-        rest_between_sets=settings.rest_between_sets,
-        rest_between_exercises=settings.rest_between_exercises,
-        switch_sides=settings.switch_sides_seconds,
-    )
-    return replace(routine, timing=timing)
 
 
 def _level(name: str) -> Level:
@@ -125,7 +113,7 @@ class MainWindow(QMainWindow):
         if routine is None or self.controller is not None or not settings.voice_enabled:
             return
         options = CueOptions(count_reps=settings.count_reps, rate_wpm=settings.voice_rate)
-        self.services.prepare_voice(self.speaker, with_settings(routine, settings), self.home.level, options)
+        self.services.prepare_voice(self.speaker, timed_routine(routine, settings), self.home.level, options)
 
     def _connect(self) -> None:
         h = self.home
@@ -176,7 +164,7 @@ class MainWindow(QMainWindow):
 
         key = (routine.path or routine.id, level)
         if key not in self._estimates:
-            self._estimates[key] = build_plan(with_settings(routine, self.services.settings), level).total_seconds
+            self._estimates[key] = build_plan(timed_routine(routine, self.services.settings), level).total_seconds
         return self._estimates[key]
 
     def add_routine(self, routine: Routine) -> None:
@@ -220,7 +208,7 @@ class MainWindow(QMainWindow):
         status = self.refresh_status()
         streak = (status.current_streak + (0 if status.done_today else 1)) if status is not None else None
         options = CueOptions(count_reps=settings.count_reps, rate_wpm=settings.voice_rate, streak=streak)
-        timed = with_settings(routine, settings)
+        timed = timed_routine(routine, settings)
         durations = self.services.prepare_voice(self.speaker, timed, level, options)
         session = Session(build_plan(timed, level, options, durations), durations=durations)
         recorder = self.services.begin_recording(session, self.notice) if self.services.begin_recording else None

@@ -112,3 +112,10 @@ def test_environment_variable_sets_the_data_dir(
     monkeypatch.setenv("BACKTIMER_DATA_DIR", str(tmp_path))
     assert main(["plan", "from-env", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["routine"] == "from-env"
+
+
+def test_run_uses_the_users_rest_lengths(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_text('{"rest_between_sets": 12, "get_ready_seconds": 4}', encoding="utf-8")
+    out = backtimer("run", "start-small", "--speed", "1000", "--no-voice", "--data-dir", str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    assert "Rest 12 seconds." in out.stdout and "Get ready (4 s)" in out.stdout
