@@ -157,7 +157,9 @@ def run_gui(args: argparse.Namespace) -> int:
     window, problem = create_window(args)
     window.resize(1280, 820)
     window.show()
-    _desktop = attach(app, window, claim)  # tray, reminders, screen kept on, later starts, close handling
+    _desktop = attach(
+        app, window, claim, choose_from_args
+    )  # tray, reminders, screen kept on, later starts, close handling
     if problem is not None:
         QTimer.singleShot(0, lambda: window.inform("That routine could not be opened", problem))
     QTimer.singleShot(0, lambda: _first_moves(window, start=bool(getattr(args, "start", False)) and not problem))

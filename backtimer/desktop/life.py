@@ -1,6 +1,6 @@
 """Desktop life around the window: tray, reminders, nudges, the screen kept awake, later starts, closing, About.
 
-``integrate()`` is the one call the composition root makes. Every part degrades quietly: no tray, no D-Bus, no
+``wiring.attach()`` builds it for the composition root. Every part degrades quietly: no tray, no D-Bus, no
 notification support each just mean that part does less, with at most a log line at INFO level.
 """
 
@@ -192,22 +192,3 @@ class Desktop(QObject):
         timer.timeout.connect(slot)
         timer.start()
         return timer
-
-
-def integrate(
-    app: QApplication,
-    window: QWidget,
-    host: Host,
-    settings: Settings,
-    *,
-    instance: SingleInstance | None = None,
-    ask: Ask | None = None,
-) -> Desktop:
-    """Wire tray, reminders, screen-saver guard, later starts and close handling around ``window``.
-
-    Keep the returned object; call ``apply_settings`` on it after the settings change and ``refresh`` from any
-    signal that says the session changed (it also looks once a second by itself).
-    """
-    desktop = Desktop(app, window, host, settings, instance=instance, ask=ask)
-    desktop.refresh()
-    return desktop

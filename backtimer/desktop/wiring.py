@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,12 +50,16 @@ def claim_instance(args: argparse.Namespace) -> Claim:
     return Claim(instance is None, instance, str(data))
 
 
-def attach(app: QApplication, window: MainWindow, claim: Claim) -> Desktop:
-    """Tray, reminders, screen kept on, later starts and close handling for the shown window."""
-    from backtimer.app import choose_from_args  # the app module is loaded by now; this keeps the import one-way
+def attach(
+    app: QApplication, window: MainWindow, claim: Claim, choose: Callable[[MainWindow, argparse.Namespace], str | None]
+) -> Desktop:
+    """Tray, reminders, screen kept on, later starts and close handling for the shown window.
+
+    ``choose`` selects the routine and level a later start asked for (the composition root's own function).
+    """
 
     def select(request: StartRequest) -> str | None:
-        return choose_from_args(window, argparse.Namespace(routine=request.routine, level=request.level))
+        return choose(window, argparse.Namespace(routine=request.routine, level=request.level))
 
     host = MainWindowHost(window, select)
     desktop = Desktop(
