@@ -410,6 +410,8 @@ class MainWindow(QMainWindow):
 
     def shut_down(self) -> None:
         """Once, as the app exits: stop any session, silence the speaker, let storage write what waits."""
+        if "summary" in self.__dict__ and self.stack.currentWidget() is self.summary:
+            self.close_summary()  # quitting from the summary keeps the comfort rating and note given there
         if self.controller is not None:
             self.controller.shutdown()
         if self._speaker is not None:

@@ -168,3 +168,20 @@ def test_history_opens_as_a_page_and_back_returns_home(make_harness: Callable[..
     assert back is not None
     back.emit()
     assert page_of(h.window) is h.window.home
+
+
+def test_quitting_from_the_summary_keeps_the_rating(
+    make_harness: Callable[..., Harness], qtbot: QtBot, data_dir: Path
+) -> None:
+    h = make_harness("start-small", "beginner")
+    QTest.keyClick(h.window.home, Qt.Key.Key_Return)
+    h.run_until(lambda: page_of(h.window) is h.window.summary)
+    QTest.mouseClick(h.window.summary.rating.button(6), Qt.MouseButton.LeftButton)
+    QTest.keyClicks(h.window.summary.note, "quit from here")
+    h.window.shut_down()  # the app quits (tray, window manager) without "Save and close"
+    from backtimer.storage.history import HistoryStore
+
+    store = HistoryStore(Paths.resolve(str(data_dir)).history_db)
+    [record] = store.sessions()
+    store.close()
+    assert (record.comfort, record.note) == (6, "quit from here")
