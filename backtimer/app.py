@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from functools import cache
@@ -144,6 +145,10 @@ def choose_from_args(window: MainWindow, args: argparse.Namespace) -> str | None
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    problem = _no_screen()
+    if problem:
+        print(f"backtimer: {problem}", file=sys.stderr)
+        return 1
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -166,6 +171,15 @@ def run_gui(args: argparse.Namespace) -> int:
     code = app.exec()
     window.shut_down()
     return code
+
+
+def _no_screen() -> str | None:
+    """Why no window can open here, in one line (Qt itself would abort the process), or None."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return "no screen to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set); try `backtimer run ROUTINE`"
 
 
 def _first_moves(window: MainWindow, *, start: bool) -> None:

@@ -106,8 +106,9 @@ class CuePrinter:
 
 
 def print_summary(session: Session) -> None:
+    names = {entry.exercise.id: entry.exercise.name for entry in session.plan.routine.entries}
     for line in tally(session.results):
         side = f" ({line.side.value})" if line.side else ""
         sets = f"{line.sets_done} set{'s' if line.sets_done != 1 else ''}"
         status = "skipped" if line.skipped else f"{sets}, {line.reps_done} reps"
-        print(f"  {line.exercise}{side}: {status}", file=sys.stdout)
+        print(f"  {names.get(line.exercise, line.exercise)}{side}: {status}", file=sys.stdout)

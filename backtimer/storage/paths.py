@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from backtimer.core.errors import BadInput
+
 APP_NAME = "backtimer"
 DATA_DIR_ENV = "BACKTIMER_DATA_DIR"
 
@@ -27,6 +29,8 @@ class Paths:
         chosen = data_dir or env.get(DATA_DIR_ENV)
         if chosen:
             root = Path(chosen).expanduser().resolve()
+            if root.exists() and not root.is_dir():
+                raise BadInput(f"{chosen}: the data folder is a file, not a folder")
             return cls(data=root, config=root, cache=root / "cache")
         import platformdirs
 

@@ -93,6 +93,7 @@ class RoutineList(QScrollArea):
     """The routines as cards, one chosen; Up and Down move the choice."""
 
     current_changed = Signal()
+    picked = Signal()  # the person chose a card (click, Up/Down), as opposed to the app restoring a choice
     exercise_clicked = Signal(object, int)  # (routine, index of the exercise in it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -113,7 +114,7 @@ class RoutineList(QScrollArea):
         self.rows = []
         for routine in routines:
             row = RoutineRow(routine, self.thumbnails)
-            row.clicked.connect(lambda row=row: self.set_current(self.rows.index(row)))
+            row.clicked.connect(lambda row=row: self.pick(self.rows.index(row)))
             row.exercise_clicked.connect(lambda index, row=row: self.exercise_clicked.emit(row.routine, index))
             column.addWidget(row)
             self.rows.append(row)
@@ -141,8 +142,13 @@ class RoutineList(QScrollArea):
         if step is None:
             super().keyPressEvent(event)
             return
-        self.set_current(min(max(self.current + step, 0), len(self.rows) - 1))
+        self.pick(min(max(self.current + step, 0), len(self.rows) - 1))
         event.accept()
+
+    def pick(self, index: int) -> None:
+        if index != self.current:
+            self.set_current(index)
+            self.picked.emit()
 
 
 class HomeView(QWidget):
@@ -242,6 +248,7 @@ class HomeView(QWidget):
         outer.addLayout(column, 6)
         outer.addStretch(1)
         self.routines.current_changed.connect(self._update_start)
+        self.routines.picked.connect(self._use_default_level)
 
     def _status_card(self) -> QFrame:
         card = self.status_card
@@ -275,6 +282,12 @@ class HomeView(QWidget):
         if routine_id:
             self._wanted = "" if self._choose(routine_id) else routine_id
         self.level_buttons[level].setChecked(True)
+
+    def _use_default_level(self) -> None:
+        """A routine picked by hand comes with its own level (Start small is for beginners); the buttons still
+        change it."""
+        if self.routine is not None:
+            self.level_buttons[self.routine.default_level].setChecked(True)
 
     def _choose(self, routine_id: str) -> bool:
         for index, row in enumerate(self.routines.rows):

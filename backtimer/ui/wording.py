@@ -52,7 +52,7 @@ def rep_text(snap: Snapshot) -> str:
     """The line under the number: "Rep 4 of 10", or what the number means."""
     if snap.kind is not StepKind.WORK:
         if snap.get_ready_left is not None:
-            return "seconds to get ready"
+            return "and the rest goes on" if snap.kind is StepKind.REST else "and we carry on"
         return _BETWEEN.get(snap.kind, "")
     if snap.self_paced:
         return f"{snap.reps} reps at your own pace" if snap.reps else "at your own pace"

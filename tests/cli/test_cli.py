@@ -119,3 +119,26 @@ def test_run_uses_the_users_rest_lengths(tmp_path: Path) -> None:
     out = backtimer("run", "start-small", "--speed", "1000", "--no-voice", "--data-dir", str(tmp_path))
     assert out.returncode == 0, out.stderr
     assert "Rest 12 seconds." in out.stdout and "Get ready (4 s)" in out.stdout
+
+
+def test_a_data_dir_that_is_a_file_is_bad_input(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("hi", encoding="utf-8")
+    for args in (["history"], ["run", "start-small", "--speed", "1000", "--no-voice"], ["routines"]):
+        out = backtimer(*args, "--data-dir", str(blocker))
+        assert out.returncode == 2, args
+        assert out.stderr.strip() == f"backtimer: {blocker}: the data folder is a file, not a folder"
+
+
+def test_no_screen_is_one_line_not_a_crash(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = subprocess.run(
+        [sys.executable, "-m", "backtimer", "--data-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    assert out.returncode == 1
+    assert out.stderr.startswith("backtimer: no screen to open a window on") and len(out.stderr.splitlines()) == 1

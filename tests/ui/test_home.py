@@ -185,3 +185,16 @@ def test_quitting_from_the_summary_keeps_the_rating(
     [record] = store.sessions()
     store.close()
     assert (record.comfort, record.note) == (6, "quit from here")
+
+
+def test_picking_a_routine_by_hand_selects_its_own_level(make_harness: Callable[..., Harness]) -> None:
+    h = make_harness("lower-back", "advanced")
+    home = h.window.home
+    levels = [home.level]  # restored from the command line, not overridden
+    small = next(i for i, row in enumerate(home.routines.rows) if row.routine.id == "start-small")
+    QTest.mouseClick(home.routines.rows[small], Qt.MouseButton.LeftButton)
+    assert home.routine is not None and home.routine.id == "start-small"
+    levels.append(home.level)
+    QTest.mouseClick(home.level_buttons[Level.STANDARD], Qt.MouseButton.LeftButton)
+    levels.append(home.level)  # and the buttons still change it
+    assert levels == [Level.ADVANCED, Level.BEGINNER, Level.STANDARD]
