@@ -62,9 +62,20 @@ class HistoryStore:
             return False
         except (sqlite3.Error, OSError) as err:
             self._tell("write", _cannot_write(self.path, err))
-            self._conn = None
+            self._conn = self._open_read_only()  # the history can still be shown; new steps wait in memory
             return False
         return True
+
+    def _open_read_only(self) -> sqlite3.Connection | None:
+        """The existing file opened for reading only (a read-only folder or medium), or None."""
+        if not self.path.is_file():
+            return None
+        try:
+            conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            conn.execute("SELECT count(*) FROM sessions").fetchone()
+        except sqlite3.Error:
+            return None
+        return conn
 
     def _open_checked(self) -> sqlite3.Connection:
         """Open and check the file; a damaged one is moved aside (kept) and a fresh one started."""
@@ -322,4 +333,7 @@ def _alive(pid: int) -> bool:
 
 def _cannot_write(path: Path, err: Exception) -> str:
     reason = str(err) if isinstance(err, sqlite3.Error) else (getattr(err, "strerror", None) or str(err))
-    return f"Cannot save history in {path.parent} ({reason}); this session is kept and saved as soon as it can be."
+    return (
+        f"Cannot save history in {path.parent} ({reason}); anything new is kept in memory and saved as soon as it can"
+        " be."
+    )

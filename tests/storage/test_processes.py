@@ -106,3 +106,24 @@ def test_a_read_only_folder_keeps_the_session_and_saves_it_later(tmp_path: Path)
         folder.chmod(0o755)
     assert store.flush() is True
     assert HistoryStore(folder / "history.sqlite3").sessions()[0].status == "completed"
+
+
+class CannotOpenForWriting(HistoryStore):
+    """Like a read-only folder: SQLite cannot even open the file with its WAL beside it."""
+
+    def _open(self) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("unable to open database file")
+
+
+def test_a_history_that_cannot_be_written_is_still_shown(tmp_path: Path) -> None:
+    db = tmp_path / "history.sqlite3"
+    writer = HistoryStore(db)
+    sid = writer.begin("start-small", "beginner")
+    writer.add_step(sid, 0, step(0))
+    writer.finish(sid, True)
+    writer.close()
+    store = CannotOpenForWriting(db)
+    assert len(store.notices) == 1 and store.notices[0].startswith(f"Cannot save history in {tmp_path}")
+    (record,) = store.sessions()  # what was recorded is shown, not hidden behind an empty list
+    assert record.id == sid and record.status == "completed"
+    store.close()
