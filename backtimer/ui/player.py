@@ -110,9 +110,10 @@ class PlayerView(QWidget):
         self.info.scale_to(unit)
         self.hurt.scale_to(unit)
         self.controls.scale_to(unit)
-        for label, size in ((self.exercise_number, 22), (self.session_time, 22), (self.notice, 22)):
+        for label, size in ((self.exercise_number, 22), (self.session_time, 22), (self.notice, 34)):
             font = label.font()
             font.setPixelSize(max(int(size * unit), 11))
+            font.setBold(label is self.notice)  # "Paused. Press Space to carry on." is read from the mat
             label.setFont(font)
         self.progress.setFixedHeight(max(int(22 * unit), 10))
         self.bottom.setFixedHeight(int(250 * unit))

@@ -135,6 +135,8 @@ QPushButton {{
     padding: 10px 18px;
 }}
 QPushButton:hover {{ border-color: {c.muted}; }}
+QMessageBox QLabel {{ font-size: 22px; }}
+QMessageBox QPushButton {{ font-size: 20px; min-width: 120px; min-height: 44px; }}
 QPushButton:focus {{ border: 2px solid {c.rest}; }}
 QPushButton:checked {{ background: {c.rest}; color: {c.on_accent}; border-color: {c.rest}; }}
 QPushButton:disabled {{ color: {c.muted}; background: {c.surface}; }}
