@@ -23,7 +23,8 @@ from backtimer.speech.clips import ClipCache
 from backtimer.speech.lineup import BEEP_STALE_AFTER, Lineup, stale
 from backtimer.speech.synth import Synthesizer
 
-POLL = 0.01  # seconds between looks at the player process
+POLL = 0.01  # seconds between looks at the player process while a clip plays
+IDLE_WAIT = 1.0  # with nothing playing or waiting: play() and clip_ready() notify, this is only a safety net
 PLAYERS = (("aplay", "-q"), ("afplay",), ("paplay",), ("pw-play",))
 
 
@@ -139,7 +140,9 @@ class ProcessSpeaker:
             while not self._closed:
                 self._check_voice()
                 self._pump()
-                self._cond.wait(POLL)
+                # Look often only while a clip plays or cues wait; otherwise sleep until play() or a clip wakes us.
+                busy = self._voice_proc is not None or bool(self._lineup.waiting)
+                self._cond.wait(POLL if busy else IDLE_WAIT)
 
     def _check_voice(self) -> None:
         if self._voice_proc is None:
