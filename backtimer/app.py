@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from backtimer.core.clock import Clock, MonotonicClock
+from backtimer.clock import Clock, MonotonicClock
 from backtimer.core.errors import BadInput
 from backtimer.resources import assets_dir
 from backtimer.storage.paths import Paths

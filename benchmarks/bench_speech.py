@@ -29,8 +29,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from backtimer.clock import ScaledClock
 from backtimer.core.catalog import Catalog
-from backtimer.core.clock import ScaledClock
 from backtimer.core.cues import CueOptions
 from backtimer.core.model import Level, Routine
 from backtimer.core.plan import build_plan

@@ -8,9 +8,9 @@ import sys
 import time
 from collections.abc import Callable
 
+from backtimer.clock import ScaledClock
 from backtimer.commands.common import add_level, format_seconds, load_settings, routine_and_level
 from backtimer.commands.content import describe_step
-from backtimer.core.clock import ScaledClock
 from backtimer.core.errors import BadInput
 from backtimer.core.plan import build_plan
 from backtimer.core.results import tally

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
-from backtimer.core.clock import Clock
+from backtimer.clock import Clock
 from backtimer.core.session import Session
 from backtimer.core.snapshot import Snapshot, State, Tick
 from backtimer.speech.speaker import Speaker

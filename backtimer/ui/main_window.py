@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, SignalInstance
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QMessageBox, QScrollArea, QStackedWidget, QWidget
 
-from backtimer.core.clock import Clock
+from backtimer.clock import Clock
 from backtimer.core.model import Level, Routine
 from backtimer.storage.settings import Settings, timed_routine
 from backtimer.ui.home import HomeView
@@ -366,11 +366,16 @@ class MainWindow(QMainWindow):
         if self.services.make_history_view is None:
             return None
         view = self.services.make_history_view()
-        self.stack.addWidget(view)
+        # In a scroll area: a page taller than the window scrolls instead of stretching the window for good.
+        page = QScrollArea()
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setWidget(view)
+        self.stack.addWidget(page)
         back = getattr(view, "back", None)
         if isinstance(back, SignalInstance):
-            back.connect(lambda: self._close_page(view))
-        self.stack.setCurrentWidget(view)
+            back.connect(lambda: self._close_page(page))
+        self.stack.setCurrentWidget(page)
         view.setFocus()
         return view
 

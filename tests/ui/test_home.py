@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from backtimer.core.model import Level
@@ -160,11 +160,15 @@ def test_a_routine_file_from_the_command_line_is_listed_and_chosen(
 
 def test_history_opens_as_a_page_and_back_returns_home(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
     h = make_harness()
+    h.window.resize(1280, 720)
+    size = h.window.size()
     assert h.window.home.history.isVisible()
     QTest.mouseClick(h.window.home.history, Qt.MouseButton.LeftButton)
     page = page_of(h.window)
     assert page not in (h.window.home, h.window.player, h.window.summary)
-    back = getattr(page, "back", None)
+    assert isinstance(page, QScrollArea)  # a tall history scrolls; it never stretches the window for good
+    assert h.window.size() == size
+    back = getattr(page.widget(), "back", None)
     assert back is not None
     back.emit()
     assert page_of(h.window) is h.window.home

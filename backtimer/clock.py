@@ -1,4 +1,4 @@
-"""Clocks for the shells. The core never reads a clock: it is handed ``now``."""
+"""Clocks for the shells (terminal and window). The core never reads a clock: it is handed ``now``."""
 
 from __future__ import annotations
 
