@@ -50,7 +50,7 @@ class SessionController(QObject):
         view.set_plan(session.plan)
 
     def start(self) -> None:
-        self.speaker.prepare(cue.text for step in self.session.plan.steps for cue in step.cues if cue.text)
+        # The window asked the speaker for this routine's clips before building the plan (Services.prepare_voice).
         self.started_at = self.clock.now()
         self.session.start(self.started_at)
         self.poll()
