@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtGui import QCursor  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from backtimer.app import build_services, create_window  # noqa: E402
 from backtimer.core.catalog import Catalog  # noqa: E402
@@ -68,15 +68,20 @@ def run_to(window: MainWindow, clock: StepClock, wanted: Callable[[Snapshot], bo
         app.processEvents()
 
 
-def shoot(window: MainWindow, name: str, size: tuple[int, int]) -> None:
-    window.resize(*size)
+def save_grab(widget: QWidget, name: str) -> None:
+    """Let pending layout and paints land, then save the widget as docs/screenshots/<name>.png."""
     app = QApplication.instance()
     for _ in range(3):
         if app is not None:
             app.processEvents()
     path = OUT / f"{name}.png"
-    window.grab().save(str(path))
+    widget.grab().save(str(path))
     print(path.relative_to(ROOT))
+
+
+def shoot(window: MainWindow, name: str, size: tuple[int, int]) -> None:
+    window.resize(*size)
+    save_grab(window, name)
 
 
 def start(window: MainWindow, routine: str, level: str) -> None:
@@ -123,13 +128,7 @@ def exercise_shot(window: MainWindow, theme: str) -> None:
     routine = window.catalog.routines["lower-back"]
     index = next(i for i, e in enumerate(routine.entries) if e.exercise.id == "bird-dog")
     dialog = window.open_exercise(routine, index)
-    app = QApplication.instance()
-    for _ in range(3):
-        if app is not None:
-            app.processEvents()
-    path = OUT / f"exercise-{theme}.png"
-    dialog.grab().save(str(path))
-    print(path.relative_to(ROOT))
+    save_grab(dialog, f"exercise-{theme}")
     dialog.close()
 
 
