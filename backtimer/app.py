@@ -15,17 +15,18 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from backtimer.clock import Clock, MonotonicClock
 from backtimer.core.errors import BadInput
+from backtimer.core.settings import Settings, streak_rules
 from backtimer.resources import assets_dir
 from backtimer.storage.paths import Paths
-from backtimer.storage.settings import Settings, SettingsFile, streak_rules
+from backtimer.storage.settings import SettingsFile
 from backtimer.ui.main_window import Ask, Inform, MainWindow
 from backtimer.ui.ports import DayStatus, Recorder, Services
 
 if TYPE_CHECKING:
-    from backtimer.core.catalog import Catalog
-    from backtimer.core.cues import CueOptions, Durations
-    from backtimer.core.model import Level, Routine
-    from backtimer.core.session import Session
+    from backtimer.core.content.catalog import Catalog
+    from backtimer.core.content.model import Level, Routine
+    from backtimer.core.session.cues import CueOptions, Durations
+    from backtimer.core.session.machine import Session
     from backtimer.speech.speaker import Speaker
     from backtimer.storage.history import HistoryStore
 
@@ -116,7 +117,7 @@ def create_window(
     @cache
     def catalog() -> Catalog:
         """Read just after the window's first paint, or at once when the arguments name a routine."""
-        from backtimer.core.catalog import Catalog
+        from backtimer.core.content.catalog import Catalog
 
         return Catalog.load(assets_dir(), paths.user_content)
 
@@ -136,7 +137,7 @@ def choose_from_args(window: MainWindow, args: argparse.Namespace) -> str | None
             window.home.select(routine.id, routine.default_level)
         level = getattr(args, "level", None)
         if level:
-            from backtimer.core.content import parse_level
+            from backtimer.core.content.loader import parse_level
 
             window.home.select(window.home.routine.id if window.home.routine else "", parse_level(level, "--level"))
     except BadInput as err:

@@ -17,11 +17,11 @@ import time
 from dataclasses import replace
 
 from backtimer.commands.follow import POLL_SECONDS
-from backtimer.core.catalog import Catalog
-from backtimer.core.model import Dose, Level, Routine, RoutineEntry, TempoPhase, Timing
-from backtimer.core.plan import Plan, build_plan
-from backtimer.core.session import Session
-from backtimer.core.snapshot import State
+from backtimer.core.content.catalog import Catalog
+from backtimer.core.content.model import Dose, Level, Routine, RoutineEntry, TempoPhase, Timing
+from backtimer.core.session.machine import Session
+from backtimer.core.session.plan import Plan, build_plan
+from backtimer.core.session.snapshot import State
 from backtimer.resources import assets_dir
 
 

@@ -17,12 +17,12 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from backtimer.core.catalog import Catalog
-from backtimer.core.model import Level, Side
-from backtimer.core.plan import build_plan
-from backtimer.core.poses import figure_of, frame_of, pose_for
-from backtimer.core.session import Session
-from backtimer.core.steps import StepKind
+from backtimer.core.content.catalog import Catalog
+from backtimer.core.content.model import Level, Side
+from backtimer.core.figures.poses import figure_of, frame_of, pose_for
+from backtimer.core.session.machine import Session
+from backtimer.core.session.plan import build_plan
+from backtimer.core.session.steps import StepKind
 from backtimer.resources import assets_dir
 from backtimer.ui.figure import FigureStyle, paint_figure
 from backtimer.ui.figure_widget import FigureWidget

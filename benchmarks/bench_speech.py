@@ -30,12 +30,12 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from backtimer.clock import ScaledClock
-from backtimer.core.catalog import Catalog
-from backtimer.core.cues import CueOptions
-from backtimer.core.model import Level, Routine
-from backtimer.core.plan import build_plan
-from backtimer.core.session import Session
-from backtimer.core.snapshot import State
+from backtimer.core.content.catalog import Catalog
+from backtimer.core.content.model import Level, Routine
+from backtimer.core.session.cues import CueOptions
+from backtimer.core.session.machine import Session
+from backtimer.core.session.plan import build_plan
+from backtimer.core.session.snapshot import State
 from backtimer.resources import assets_dir
 from backtimer.speech.clips import ClipCache
 from backtimer.speech.process_speaker import ProcessSpeaker

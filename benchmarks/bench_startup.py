@@ -117,8 +117,8 @@ def idle_hold(seconds: float) -> None:
         (exercises / "plank.toml").write_text(re.sub(r"hold = \d+", f"hold = {round(seconds)}", plank), "utf-8")
         os.environ["BACKTIMER_DATA_DIR"] = data
         from backtimer.app import create_window
-        from backtimer.core.snapshot import State
-        from backtimer.core.steps import StepKind
+        from backtimer.core.session.snapshot import State
+        from backtimer.core.session.steps import StepKind
 
         window, _ = create_window(argparse.Namespace(routine="core-stability", level="standard"))
         window.resize(1920, 1080)

@@ -16,10 +16,10 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from backtimer.core.model import Side
-from backtimer.core.results import Outcome, StepResult
+from backtimer.core.content.model import Side
+from backtimer.core.session.results import Outcome, StepResult
+from backtimer.core.settings import Settings, streak_rules
 from backtimer.storage.history import HistoryStore
-from backtimer.storage.settings import Settings, streak_rules
 from benchmarks.history_data import ten_years
 
 NOW = datetime(2026, 3, 12, 18, 30, tzinfo=timezone(timedelta(hours=1)))

@@ -6,8 +6,8 @@ import random
 import uuid
 from datetime import date, datetime, time, timedelta, timezone
 
-from backtimer.core.model import Side
-from backtimer.core.results import ExerciseTally
+from backtimer.core.content.model import Side
+from backtimer.core.session.results import ExerciseTally
 from backtimer.storage.records import SessionRecord
 
 EXERCISES = (

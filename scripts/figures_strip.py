@@ -14,8 +14,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
 
-from backtimer.core.catalog import Catalog
-from backtimer.core.poses import figure_of
+from backtimer.core.content.catalog import Catalog
+from backtimer.core.figures.poses import figure_of
 from backtimer.resources import assets_dir
 from backtimer.ui.figure_widget import main_pose, paint_key_pose
 

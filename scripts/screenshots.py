@@ -22,9 +22,9 @@ from PySide6.QtGui import QCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from backtimer.app import build_services, create_window  # noqa: E402
-from backtimer.core.catalog import Catalog  # noqa: E402
-from backtimer.core.snapshot import Snapshot, State  # noqa: E402
-from backtimer.core.steps import StepKind  # noqa: E402
+from backtimer.core.content.catalog import Catalog  # noqa: E402
+from backtimer.core.session.snapshot import Snapshot, State  # noqa: E402
+from backtimer.core.session.steps import StepKind  # noqa: E402
 from backtimer.resources import assets_dir  # noqa: E402
 from backtimer.speech.speaker import SilentSpeaker  # noqa: E402
 from backtimer.storage.paths import Paths  # noqa: E402
@@ -85,7 +85,7 @@ def shoot(window: MainWindow, name: str, size: tuple[int, int]) -> None:
 
 
 def start(window: MainWindow, routine: str, level: str) -> None:
-    from backtimer.core.model import Level
+    from backtimer.core.content.model import Level
 
     window.home.select(routine, Level(level))
     window.start_session()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 
-from backtimer.core.catalog import Catalog
+from backtimer.core.content.catalog import Catalog
 from backtimer.resources import assets_dir
 
 

@@ -7,12 +7,13 @@ import json
 import sys
 from typing import Any
 
-from backtimer.core.catalog import Catalog
-from backtimer.core.content import parse_level
-from backtimer.core.model import Level, Routine
+from backtimer.core.content.catalog import Catalog
+from backtimer.core.content.loader import parse_level
+from backtimer.core.content.model import Level, Routine
+from backtimer.core.settings import Settings
 from backtimer.resources import assets_dir
 from backtimer.storage.paths import Paths
-from backtimer.storage.settings import Settings, SettingsFile
+from backtimer.storage.settings import SettingsFile
 
 LEVELS = [level.value for level in Level]
 

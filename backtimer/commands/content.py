@@ -6,9 +6,9 @@ import argparse
 from typing import Any
 
 from backtimer.commands.common import add_level, format_seconds, load_catalog, print_json, routine_and_level
-from backtimer.core.model import Level
-from backtimer.core.plan import Plan, build_plan, step_estimate
-from backtimer.core.steps import Step, StepKind
+from backtimer.core.content.model import Level
+from backtimer.core.session.plan import Plan, build_plan, step_estimate
+from backtimer.core.session.steps import Step, StepKind
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from backtimer.commands.common import load_catalog
+from backtimer.core.content.model import Exercise
 from backtimer.core.errors import BadInput
-from backtimer.core.model import Exercise
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -50,7 +50,7 @@ def _write_exercise(exercise: Exercise, out: Path, width: int, background: objec
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QColor
 
-    from backtimer.core.poses import figure_of, frame_of
+    from backtimer.core.figures.poses import figure_of, frame_of
     from backtimer.ui.figure_widget import render_pose
 
     assert isinstance(background, QColor)
@@ -85,7 +85,7 @@ def _write_svg(
     from PySide6.QtGui import QColor, QPainter
     from PySide6.QtSvg import QSvgGenerator
 
-    from backtimer.core.poses import Figure
+    from backtimer.core.figures.poses import Figure
     from backtimer.ui.figure_widget import paint_key_pose
 
     assert isinstance(figure, Figure) and isinstance(size, QSize) and isinstance(background, QColor)

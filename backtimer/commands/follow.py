@@ -12,11 +12,11 @@ from backtimer.clock import ScaledClock
 from backtimer.commands.common import add_level, format_seconds, load_settings, routine_and_level
 from backtimer.commands.content import describe_step
 from backtimer.core.errors import BadInput
-from backtimer.core.plan import build_plan
-from backtimer.core.results import tally
-from backtimer.core.session import SUSPEND_GAP, Session
-from backtimer.core.snapshot import PauseReason, State, Tick
-from backtimer.storage.settings import timed_routine
+from backtimer.core.session.machine import SUSPEND_GAP, Session
+from backtimer.core.session.plan import build_plan
+from backtimer.core.session.results import tally
+from backtimer.core.session.snapshot import PauseReason, State, Tick
+from backtimer.core.settings import timed_routine
 
 POLL_SECONDS = 0.02  # real seconds between ticks
 

@@ -10,10 +10,12 @@ from typing import Any
 
 from backtimer.commands.common import paths_of, print_json
 from backtimer.core.errors import BadInput
+from backtimer.core.settings import streak_rules
+from backtimer.storage.files import atomic_write
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.recorder import SessionRecorder
 from backtimer.storage.records import SessionRecord, document, parse_document, to_csv
-from backtimer.storage.settings import SettingsFile, atomic_write, streak_rules
+from backtimer.storage.settings import SettingsFile
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:

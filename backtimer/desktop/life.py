@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from backtimer.core.settings import Settings
 from backtimer.desktop.about import AboutDialog
 from backtimer.desktop.identity import app_icon
 from backtimer.desktop.inhibit import InhibitGuard, Inhibitor, make_inhibitor
@@ -30,7 +31,6 @@ from backtimer.desktop.reminders import (
 )
 from backtimer.desktop.single_instance import SingleInstance
 from backtimer.desktop.tray import Tray
-from backtimer.storage.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from backtimer.core.snapshot import State
+from backtimer.core.session.snapshot import State
 from backtimer.desktop.ports import SessionState, StartRequest
 
 if TYPE_CHECKING:

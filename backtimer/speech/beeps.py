@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from backtimer.core.cues import Sound
+from backtimer.core.session.cues import Sound
 from backtimer.resources import asset
 
 

@@ -8,7 +8,7 @@ import os
 import wave
 from pathlib import Path
 
-from backtimer.core.cues import estimate_seconds
+from backtimer.core.session.cues import estimate_seconds
 
 CACHE_VERSION = "1"  # bump when the way clips are made changes (e.g. trimming), so old clips are not reused
 

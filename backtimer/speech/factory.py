@@ -7,10 +7,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from backtimer.core.settings import Settings
 from backtimer.speech.clips import ClipCache
 from backtimer.speech.speaker import SilentSpeaker, Speaker
 from backtimer.storage.paths import Paths
-from backtimer.storage.settings import Settings
 
 
 def clip_cache(settings: Settings, paths: Paths) -> tuple[ClipCache | None, str | None]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from backtimer.core.cues import Priority
-from backtimer.core.snapshot import DueCue
+from backtimer.core.session.cues import Priority
+from backtimer.core.session.snapshot import DueCue
 
 STALE_AFTER = {Priority.ESSENTIAL: 0.6, Priority.NORMAL: 2.0, Priority.OPTIONAL: 3.0}  # seconds late
 BEEP_STALE_AFTER = 0.5

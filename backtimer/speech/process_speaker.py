@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from backtimer.core.snapshot import DueCue
+from backtimer.core.session.snapshot import DueCue
 from backtimer.speech.beeps import sound_path
 from backtimer.speech.clips import ClipCache
 from backtimer.speech.lineup import BEEP_STALE_AFTER, Lineup, stale

@@ -6,14 +6,14 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from backtimer.core.cues import CueOptions, Durations
-from backtimer.core.model import Level, Routine
-from backtimer.core.snapshot import Tick
+from backtimer.core.content.model import Level, Routine
+from backtimer.core.session.cues import CueOptions, Durations
+from backtimer.core.session.snapshot import Tick
+from backtimer.core.settings import Settings
 from backtimer.speech.factory import make_speaker
 from backtimer.speech.speaker import SilentSpeaker, Speaker, durations_of
 from backtimer.speech.texts import spoken_texts
 from backtimer.storage.paths import Paths
-from backtimer.storage.settings import Settings
 
 PREPARE_SECONDS = 30.0  # at most this long making clips before the start; the rest are made as they come up
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-from backtimer.core.cues import Durations, estimate_seconds
-from backtimer.core.snapshot import DueCue
+from backtimer.core.session.cues import Durations, estimate_seconds
+from backtimer.core.session.snapshot import DueCue
 
 
 class Speaker(Protocol):

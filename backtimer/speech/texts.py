@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from backtimer.core.cues import CueOptions, estimate_seconds
-from backtimer.core.model import Level, Routine
-from backtimer.core.plan import build_plan
-from backtimer.core.script import COUNTDOWN_FROM, finish_text
+from backtimer.core.content.model import Level, Routine
+from backtimer.core.session.cues import CueOptions, estimate_seconds
+from backtimer.core.session.plan import build_plan
+from backtimer.core.session.script import COUNTDOWN_FROM, finish_text
 
 
 def spoken_texts(routine: Routine, level: Level, options: CueOptions | None = None) -> list[str]:

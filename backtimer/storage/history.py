@@ -18,12 +18,12 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from backtimer.core.results import StepResult
-from backtimer.core.streaks import Entry, StreakRules, StreakSummary, summarize
+from backtimer.core.progress.streaks import Entry, StreakRules, StreakSummary, summarize
+from backtimer.core.session.results import StepResult
 from backtimer.storage import queries
+from backtimer.storage.files import move_aside
 from backtimer.storage.migrations import NewerSchema, migrate
 from backtimer.storage.records import SessionRecord, utc_text
-from backtimer.storage.settings import move_aside
 
 # Seconds to wait for another backtimer's write. Writes run on the GUI thread, so this stays well under the
 # session's 5-second "was the machine asleep?" gap; a write that finds the file locked longer goes to the retry

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from backtimer.storage.settings import free_sibling
+from backtimer.storage.files import free_sibling
 
 MIGRATIONS: tuple[str, ...] = (
     # 0 -> 1: sessions, the steps written as they end, and the per exercise+side tallies that history shows.

@@ -6,9 +6,9 @@ import sqlite3
 from collections.abc import Collection
 from datetime import date, datetime, timedelta
 
-from backtimer.core.model import Side
-from backtimer.core.results import ExerciseTally, Outcome, StepResult, tally
-from backtimer.core.streaks import Entry
+from backtimer.core.content.model import Side
+from backtimer.core.progress.streaks import Entry
+from backtimer.core.session.results import ExerciseTally, Outcome, StepResult, tally
 from backtimer.storage.records import SessionRecord, from_utc, utc_text
 
 INSERT_SESSION = """

@@ -6,9 +6,9 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from backtimer.core.results import StepResult
-from backtimer.core.session import Session
-from backtimer.core.snapshot import Tick
+from backtimer.core.session.machine import Session
+from backtimer.core.session.results import StepResult
+from backtimer.core.session.snapshot import Tick
 from backtimer.storage.history import HistoryStore
 
 

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, NoReturn
 
+from backtimer.core.content.model import Side
 from backtimer.core.errors import BadInput
-from backtimer.core.model import Side
-from backtimer.core.results import ExerciseTally
-from backtimer.core.streaks import Entry
+from backtimer.core.progress.streaks import Entry
+from backtimer.core.session.results import ExerciseTally
 
 FORMAT = "backtimer-history"
 FORMAT_VERSION = 1

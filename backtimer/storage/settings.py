@@ -1,57 +1,16 @@
-"""The user's settings: one dataclass of defaults. Persistence (atomic JSON, unknown keys kept) lives beside it."""
+"""Reading and writing the settings file: atomic JSON, unknown keys kept, only what differs from the defaults."""
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import tempfile
-import time
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:  # imported when first used: the window's start-up does not need it
-    from backtimer.core.model import Routine
-    from backtimer.core.streaks import StreakRules
-
-
-@dataclass(frozen=True)
-class Settings:
-    # voice and sound
-    voice_enabled: bool = True
-    voice_name: str = ""  # empty: the engine's default voice
-    voice_rate: int = 175  # words per minute
-    voice_volume: float = 1.0  # 0..1
-    count_reps: bool = True
-    beeps: bool = True
-    # session
-    level: str = "standard"
-    last_routine: str = "lower-back"
-    get_ready_seconds: float = 10.0
-    rest_between_sets: float = 30.0
-    rest_between_exercises: float = 20.0
-    switch_sides_seconds: float = 5.0
-    # history and streaks
-    rest_weekdays: tuple[int, ...] = ()  # 0 = Monday ... 6 = Sunday
-    weekly_goal: int = 3  # sessions a week
-    day_start_hour: int = 0  # a session before this hour counts for the day before
-    # desktop
-    reminder_time: str = ""  # "HH:MM", empty: off
-    movement_break_minutes: int = 0  # nudge to get up after this many minutes at the computer; 0: off
-    theme: str = "system"  # system, light, dark
-    safety_acknowledged: bool = False
-
+from backtimer.core.settings import DEFAULTS, LEVELS, THEMES, Settings
+from backtimer.storage.files import atomic_write, move_aside
 
 SCHEMA_VERSION = 1
-THEMES = ("system", "light", "dark")
-LEVELS = ("beginner", "standard", "advanced")
-
-
-def streak_rules(settings: Settings) -> StreakRules:
-    from backtimer.core.streaks import StreakRules
-
-    return StreakRules(frozenset(settings.rest_weekdays), settings.day_start_hour, settings.weekly_goal)
 
 
 class SettingsFile:
@@ -116,9 +75,6 @@ class SettingsFile:
         self._raw = raw
 
 
-DEFAULTS = Settings()
-
-
 def _checked(name: str, value: Any, default: Any) -> Any:
     """The value if it has the right type and range, else None."""
     if isinstance(default, bool):
@@ -149,64 +105,3 @@ _CHOICES: dict[str, tuple[str, ...]] = {"theme": THEMES, "level": LEVELS}
 def _is_hhmm(text: str) -> bool:
     hours, _, minutes = text.partition(":")
     return hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60 and len(minutes) == 2
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write a temp file beside ``path``, fsync it, then replace: a crash leaves the old file or the new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows opening a folder (not on Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def free_sibling(path: Path, tag: str) -> Path:
-    """A name beside ``path`` that is not taken: ``<stem>.<tag>-<time>[-n]<suffix>``."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.{tag}-{stamp}{path.suffix}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.stem}.{tag}-{stamp}-{n}{path.suffix}")
-    return target
-
-
-def move_aside(path: Path) -> Path:
-    """Rename a damaged file to ``<stem>.corrupt-<time><suffix>`` beside it (kept, never deleted)."""
-    target = free_sibling(path, "corrupt")
-    os.replace(path, target)
-    return target
-
-
-def timed_routine(routine: Routine, settings: Settings) -> Routine:
-    """The routine with the user's get-ready, rest and side-switch lengths (the window and ``run`` alike)."""
-    timing = replace(
-        routine.timing,
-        get_ready=settings.get_ready_seconds,
-        rest_between_sets=settings.rest_between_sets,
-        rest_between_exercises=settings.rest_between_exercises,
-        switch_sides=settings.switch_sides_seconds,
-    )
-    return replace(routine, timing=timing)

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from backtimer.clock import Clock
-from backtimer.core.session import Session
-from backtimer.core.snapshot import Snapshot, State, Tick
+from backtimer.core.session.machine import Session
+from backtimer.core.session.snapshot import Snapshot, State, Tick
 from backtimer.speech.speaker import Speaker
 from backtimer.ui.player import PlayerView
 from backtimer.ui.ports import Recorder

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.core.model import Exercise, Level, Mode, RoutineEntry, Sides
-from backtimer.core.poses import figure_of
+from backtimer.core.content.model import Exercise, Level, Mode, RoutineEntry, Sides
+from backtimer.core.figures.poses import figure_of
 from backtimer.ui.figure_widget import KeyPosesStrip
 
 _SIDES = {

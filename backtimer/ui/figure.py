@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
-from backtimer.core.figure_view import LIMB_RADIUS, TORSO_RADIUS, Bounds, Drawing
-from backtimer.core.skeleton import HEAD_RADIUS
+from backtimer.core.figures.camera import LIMB_RADIUS, TORSO_RADIUS, Bounds, Drawing
+from backtimer.core.figures.skeleton import HEAD_RADIUS
 
 _SEGMENTS = {
     "left_arm": (("left_shoulder", "left_elbow", 1.0), ("left_elbow", "left_hand", 0.9)),

@@ -10,12 +10,21 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from backtimer.core.figure_view import Drawing
-from backtimer.core.model import Exercise, Side, Sides
-from backtimer.core.plan import Plan
-from backtimer.core.poses import START, Figure, active_limbs, figure_of, frame_of, key_drawing, motion_guides, pose_for
-from backtimer.core.snapshot import Snapshot
-from backtimer.core.steps import StepKind
+from backtimer.core.content.model import Exercise, Side, Sides
+from backtimer.core.figures.camera import Drawing
+from backtimer.core.figures.poses import (
+    START,
+    Figure,
+    active_limbs,
+    figure_of,
+    frame_of,
+    key_drawing,
+    motion_guides,
+    pose_for,
+)
+from backtimer.core.session.plan import Plan
+from backtimer.core.session.snapshot import Snapshot
+from backtimer.core.session.steps import StepKind
 from backtimer.ui.figure import FigureStyle, paint_figure
 
 

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.core.model import Exercise
-from backtimer.core.streaks import StreakSummary, session_day, summarize
+from backtimer.core.content.model import Exercise
+from backtimer.core.progress.streaks import StreakSummary, session_day, summarize
+from backtimer.core.settings import Settings, streak_rules
 from backtimer.storage.records import SessionRecord
-from backtimer.storage.settings import Settings, streak_rules
 from backtimer.ui.comfort_chart import ComfortChart
 from backtimer.ui.heatmap import Day, Heatmap
 from backtimer.ui.theme import colors_for

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.core.model import Level, Routine
+from backtimer.core.content.model import Level, Routine
 from backtimer.ui.ports import DayStatus
 from backtimer.ui.thumbnails import Thumbnails, ThumbStrip
 

@@ -12,14 +12,14 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFrame, QMainWindow, QMessageBox, QScrollArea, QStackedWidget, QWidget
 
 from backtimer.clock import Clock
-from backtimer.core.model import Level, Routine
-from backtimer.storage.settings import Settings, timed_routine
+from backtimer.core.content.model import Level, Routine
+from backtimer.core.settings import Settings, timed_routine
 from backtimer.ui.home import HomeView
 from backtimer.ui.ports import DayStatus, Services
 from backtimer.ui.theme import apply_theme, colors_for
 
 if TYPE_CHECKING:  # the player, summary and dialogs are imported when first used: a quicker first paint
-    from backtimer.core.catalog import Catalog
+    from backtimer.core.content.catalog import Catalog
     from backtimer.speech.speaker import Speaker
     from backtimer.ui.controller import SessionController
     from backtimer.ui.exercise_detail import ExerciseDialog
@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
 
     def prepare_voice(self) -> None:
         """Let the voice make the chosen routine's clips now, so a session starts with their exact lengths."""
-        from backtimer.core.cues import CueOptions
+        from backtimer.core.session.cues import CueOptions
 
         routine, settings = self.home.routine, self.services.settings
         if routine is None or self.controller is not None or not settings.voice_enabled:
@@ -160,7 +160,7 @@ class MainWindow(QMainWindow):
 
     # ----- home --------------------------------------------------------------------------------------------------
     def estimate(self, routine: Routine, level: Level) -> float:
-        from backtimer.core.plan import build_plan
+        from backtimer.core.session.plan import build_plan
 
         key = (routine.path or routine.id, level)
         if key not in self._estimates:
@@ -194,9 +194,9 @@ class MainWindow(QMainWindow):
 
     # ----- the session -------------------------------------------------------------------------------------------
     def start_session(self) -> None:
-        from backtimer.core.cues import CueOptions
-        from backtimer.core.plan import build_plan
-        from backtimer.core.session import Session
+        from backtimer.core.session.cues import CueOptions
+        from backtimer.core.session.machine import Session
+        from backtimer.core.session.plan import build_plan
         from backtimer.ui.controller import SessionController
 
         self.finish_start()
@@ -259,8 +259,8 @@ class MainWindow(QMainWindow):
             c.toggle()  # carry on, with the usual short get-ready
 
     def show_summary(self) -> None:
-        from backtimer.core.results import tally
-        from backtimer.core.snapshot import State
+        from backtimer.core.session.results import tally
+        from backtimer.core.session.snapshot import State
         from backtimer.ui.summary import SessionSummary
 
         c = self.controller

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from backtimer.core.plan import Plan
-from backtimer.core.snapshot import PauseReason, Snapshot, State
+from backtimer.core.session.plan import Plan
+from backtimer.core.session.snapshot import PauseReason, Snapshot, State
 from backtimer.ui import wording
 from backtimer.ui.fit_label import FitLabel
 from backtimer.ui.player_parts import Controls, FigureCard, HurtPanel, InfoPanel, set_text

@@ -7,9 +7,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from backtimer.core.model import Exercise
-from backtimer.core.plan import Plan
-from backtimer.core.snapshot import Snapshot, State
+from backtimer.core.content.model import Exercise
+from backtimer.core.session.plan import Plan
+from backtimer.core.session.snapshot import Snapshot, State
 
 
 def set_text(label: QLabel, text: str) -> None:

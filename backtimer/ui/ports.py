@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QWidget
 
-from backtimer.storage.settings import Settings
+from backtimer.core.settings import Settings
 
 if TYPE_CHECKING:
-    from backtimer.core.cues import CueOptions, Durations
-    from backtimer.core.model import Level, Routine
-    from backtimer.core.results import StepResult
-    from backtimer.core.session import Session
-    from backtimer.core.snapshot import Snapshot
+    from backtimer.core.content.model import Level, Routine
+    from backtimer.core.session.cues import CueOptions, Durations
+    from backtimer.core.session.machine import Session
+    from backtimer.core.session.results import StepResult
+    from backtimer.core.session.snapshot import Snapshot
     from backtimer.speech.speaker import Speaker
 
 
@@ -62,7 +62,7 @@ def _silent(_settings: Settings) -> Speaker:
 
 
 def _estimated(_speaker: Speaker, _routine: Routine, _level: Level, options: CueOptions) -> Durations:
-    from backtimer.core.cues import estimate_seconds
+    from backtimer.core.session.cues import estimate_seconds
 
     return lambda text: estimate_seconds(text, options.rate_wpm)
 

@@ -6,8 +6,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from backtimer.core.plan import Plan
-from backtimer.core.steps import StepKind
+from backtimer.core.session.plan import Plan
+from backtimer.core.session.steps import StepKind
 
 
 def exercise_marks(plan: Plan) -> list[float]:

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.core.model import Level
-from backtimer.storage.settings import Settings
+from backtimer.core.content.model import Level
+from backtimer.core.settings import Settings
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))

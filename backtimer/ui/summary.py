@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.core.results import ExerciseTally
+from backtimer.core.session.results import ExerciseTally
 from backtimer.ui.ports import DayStatus
 from backtimer.ui.wording import duration_text
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPoint, QRect
 from PySide6.QtGui import QColor, QEnterEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from backtimer.core.model import Exercise
+from backtimer.core.content.model import Exercise
 
 _Key = tuple[str, int, int, int, float]  # exercise id, width, height, background, device pixel ratio
 

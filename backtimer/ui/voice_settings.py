@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.core.cues import Cue, Priority, Sound
-from backtimer.core.snapshot import DueCue
+from backtimer.core.session.cues import Cue, Priority, Sound
+from backtimer.core.session.snapshot import DueCue
+from backtimer.core.settings import Settings
 from backtimer.speech.speaker import Speaker
 from backtimer.speech.synth import VoiceInfo, WorkerFailed, list_voices
-from backtimer.storage.settings import Settings
 
 TEST_TEXT = "Lift your hips, hold, and lower. Three, two, one."
 MakeSpeaker = Callable[[Settings], Speaker]

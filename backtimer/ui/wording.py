@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 
-from backtimer.core.model import Exercise
-from backtimer.core.plan import Plan
-from backtimer.core.snapshot import PauseReason, Snapshot, State
-from backtimer.core.steps import StepKind
+from backtimer.core.content.model import Exercise
+from backtimer.core.session.plan import Plan
+from backtimer.core.session.snapshot import PauseReason, Snapshot, State
+from backtimer.core.session.steps import StepKind
 
 
 def clock_text(seconds: float) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 
-from backtimer.core.model import Level, Mode, Sides
+from backtimer.core.content.model import Level, Mode, Sides
 from backtimer.resources import asset
 from tests.helpers import builtin_catalog
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from backtimer.core.catalog import Catalog
-from backtimer.core.content import parse_exercise, parse_routine, parse_toml, read_toml
+from backtimer.core.content.catalog import Catalog
+from backtimer.core.content.loader import parse_exercise, parse_routine, parse_toml, read_toml
 from backtimer.core.errors import ContentError
 from backtimer.resources import asset
 from tests.helpers import builtin_catalog

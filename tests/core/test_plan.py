@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from backtimer.core.cues import estimate_seconds, overlaps
-from backtimer.core.model import Level, Side
-from backtimer.core.plan import build_plan
-from backtimer.core.steps import StepKind
+from backtimer.core.content.model import Level, Side
+from backtimer.core.session.cues import estimate_seconds, overlaps
+from backtimer.core.session.plan import build_plan
+from backtimer.core.session.steps import StepKind
 from tests.helpers import builtin_catalog
 
 

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.core.model import Level
-from backtimer.core.plan import build_plan
-from backtimer.core.results import Outcome, StepResult, tally
-from backtimer.core.session import Session
-from backtimer.core.snapshot import DueCue, PauseReason, State, Tick
-from backtimer.core.steps import StepKind
+from backtimer.core.content.model import Level
+from backtimer.core.session.machine import Session
+from backtimer.core.session.plan import build_plan
+from backtimer.core.session.results import Outcome, StepResult, tally
+from backtimer.core.session.snapshot import DueCue, PauseReason, State, Tick
+from backtimer.core.session.steps import StepKind
 from tests.helpers import FakeClock, builtin_catalog
 
 

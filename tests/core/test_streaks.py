@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from backtimer.core.streaks import (
+from backtimer.core.progress.streaks import (
     Entry,
     StreakRules,
     current_streak,

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from backtimer import __version__
+from backtimer.core.settings import Settings
 from backtimer.desktop.about import AboutDialog, safety_notice
 from backtimer.desktop.inhibit import NullInhibitor, ScreenSaverInhibitor
 from backtimer.desktop.life import Desktop
@@ -18,7 +19,6 @@ from backtimer.desktop.ports import SessionState, StartRequest
 from backtimer.desktop.reminders import REMINDER_TITLE
 from backtimer.desktop.single_instance import SingleInstance
 from backtimer.desktop.tray import Tray
-from backtimer.storage.settings import Settings
 from tests.desktop.conftest import FakeService
 
 

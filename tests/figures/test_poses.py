@@ -10,13 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backtimer.core.content import parse_exercise, read_toml
+from backtimer.core.content.loader import parse_exercise, read_toml
+from backtimer.core.content.model import Exercise, Mode, Side, Sides
 from backtimer.core.errors import ContentError
-from backtimer.core.figure_view import LIES, grounded
-from backtimer.core.model import Exercise, Mode, Side, Sides
-from backtimer.core.poses import START, angles_for, draw_pose, figure_of, key_drawing, motion_guides, pose_for
-from backtimer.core.skeleton import bone_lengths, forward_kinematics, mirror_pose
-from backtimer.core.steps import StepKind
+from backtimer.core.figures.camera import LIES, grounded
+from backtimer.core.figures.poses import START, angles_for, draw_pose, figure_of, key_drawing, motion_guides, pose_for
+from backtimer.core.figures.skeleton import bone_lengths, forward_kinematics, mirror_pose
+from backtimer.core.session.steps import StepKind
 from backtimer.resources import asset
 from tests.helpers import builtin_catalog
 
@@ -111,7 +111,7 @@ def test_bones_keep_their_length_through_any_motion(
     figure = figure_of(ex)
     assert figure is not None
     source, target, t = angles_for(ex, StepKind.WORK, phase, progress, elapsed=progress * 3)
-    from backtimer.core.skeleton import blend
+    from backtimer.core.figures.skeleton import blend
 
     angles = blend(figure.key_pose(source, easier), figure.key_pose(target, easier), t)
     if other_side:

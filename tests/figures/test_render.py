@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from backtimer.cli import main
-from backtimer.core.model import Level, Side, Sides
-from backtimer.core.plan import build_plan
-from backtimer.core.poses import figure_of
-from backtimer.core.session import Session
-from backtimer.core.snapshot import State
-from backtimer.core.steps import StepKind
+from backtimer.core.content.model import Level, Side, Sides
+from backtimer.core.figures.poses import figure_of
+from backtimer.core.session.machine import Session
+from backtimer.core.session.plan import build_plan
+from backtimer.core.session.snapshot import State
+from backtimer.core.session.steps import StepKind
 from backtimer.ui.figure_widget import FigureWidget, KeyPosesStrip, figure_icon, figure_pixmap, render_pose
 from tests.helpers import FakeClock, builtin_catalog
 

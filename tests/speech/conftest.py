@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.core.model import Level
+from backtimer.core.content.model import Level
 from backtimer.speech.clips import ClipCache
 from backtimer.speech.synth import WorkerProcess
 from backtimer.speech.texts import spoken_texts

@@ -6,7 +6,7 @@ import array
 import re
 import wave
 
-from backtimer.core.cues import estimate_seconds
+from backtimer.core.session.cues import estimate_seconds
 from tests.speech.conftest import Clips
 
 WORD = re.compile(r"[\w']+")

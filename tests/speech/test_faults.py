@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from backtimer.core.settings import Settings
 from backtimer.speech.clips import ClipCache
 from backtimer.speech.factory import clip_cache
 from backtimer.speech.synth import Synthesizer, WorkerFailed, WorkerProcess
 from backtimer.storage.paths import Paths
-from backtimer.storage.settings import Settings
 
 PY = sys.executable
 NO_ESPEAK = (  # the espeak library cannot be loaded: exactly what pyttsx3 meets on a machine without it

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from backtimer.core.cues import Cue, Priority
-from backtimer.core.snapshot import DueCue
+from backtimer.core.session.cues import Cue, Priority
+from backtimer.core.session.snapshot import DueCue
 from backtimer.speech.lineup import Lineup
 
 

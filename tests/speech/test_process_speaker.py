@@ -13,14 +13,14 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from backtimer.core.cues import Cue, Priority, Sound
-from backtimer.core.snapshot import DueCue
+from backtimer.core.session.cues import Cue, Priority, Sound
+from backtimer.core.session.snapshot import DueCue
+from backtimer.core.settings import Settings
 from backtimer.speech.factory import clip_cache, make_speaker
 from backtimer.speech.process_speaker import ProcessSpeaker
 from backtimer.speech.speaker import SilentSpeaker
 from backtimer.speech.synth import Synthesizer
 from backtimer.storage.paths import Paths
-from backtimer.storage.settings import Settings
 from tests.speech.conftest import Clips, fake_player_command
 from tests.speech.test_faults import HANGS
 

@@ -6,13 +6,23 @@ import itertools
 
 import pytest
 
-from backtimer.core.cues import GAP, Cue, CueOptions, Durations, Priority, Sound, estimate_seconds, overlaps, overruns
-from backtimer.core.cues import schedule as fit
-from backtimer.core.model import Level
-from backtimer.core.plan import Plan, build_plan
-from backtimer.core.script import finish_text
-from backtimer.core.session import Session
-from backtimer.core.steps import StepKind
+from backtimer.core.content.model import Level
+from backtimer.core.session.cues import (
+    GAP,
+    Cue,
+    CueOptions,
+    Durations,
+    Priority,
+    Sound,
+    estimate_seconds,
+    overlaps,
+    overruns,
+)
+from backtimer.core.session.cues import schedule as fit
+from backtimer.core.session.machine import Session
+from backtimer.core.session.plan import Plan, build_plan
+from backtimer.core.session.script import finish_text
+from backtimer.core.session.steps import StepKind
 from backtimer.speech.texts import spoken_texts
 from tests.helpers import builtin_catalog
 from tests.speech.conftest import Clips

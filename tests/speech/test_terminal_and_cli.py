@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from backtimer.cli import main
-from backtimer.core.cues import Cue, Sound
-from backtimer.core.snapshot import DueCue
+from backtimer.core.session.cues import Cue, Sound
+from backtimer.core.session.snapshot import DueCue
 from backtimer.speech.process_speaker import ProcessSpeaker
 from tests.speech.conftest import Clips, fake_player_command
 

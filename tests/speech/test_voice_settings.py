@@ -9,10 +9,10 @@ from collections.abc import Sequence
 import pytest
 from pytestqt.qtbot import QtBot
 
-from backtimer.core.snapshot import DueCue
+from backtimer.core.session.snapshot import DueCue
+from backtimer.core.settings import Settings
 from backtimer.speech.speaker import RecordingSpeaker
 from backtimer.speech.synth import VoiceInfo, WorkerFailed
-from backtimer.storage.settings import Settings
 from backtimer.ui.voice_settings import TEST_TEXT, VoiceSettings
 from tests.speech.conftest import QT_AUDIO_NOISE
 

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from backtimer.core.model import Side
-from backtimer.core.results import Outcome, StepResult
+from backtimer.core.content.model import Side
+from backtimer.core.session.results import Outcome, StepResult
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -35,8 +35,8 @@ def python(code: str, *, user: int | None = None, **kwargs: object) -> subproces
 RECORD_LOOP = """
 import sys
 from pathlib import Path
-from backtimer.core.model import Side
-from backtimer.core.results import Outcome, StepResult
+from backtimer.core.content.model import Side
+from backtimer.core.session.results import Outcome, StepResult
 from backtimer.storage.history import HistoryStore
 store = HistoryStore(Path(sys.argv[1]))
 sid = store.begin("lower-back", "standard")

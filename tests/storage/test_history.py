@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from backtimer.core.model import Side
-from backtimer.core.streaks import StreakRules
+from backtimer.core.content.model import Side
+from backtimer.core.progress.streaks import StreakRules
 from backtimer.storage.history import HistoryStore
 from tests.storage.conftest import step
 

@@ -6,7 +6,8 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
-from backtimer.storage.settings import Settings, SettingsFile, streak_rules
+from backtimer.core.settings import Settings, streak_rules
+from backtimer.storage.settings import SettingsFile
 
 
 def test_defaults_when_there_is_no_file(tmp_path: Path) -> None:

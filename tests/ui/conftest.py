@@ -11,8 +11,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from backtimer.app import build_services, create_window
-from backtimer.core.catalog import Catalog
-from backtimer.core.snapshot import State
+from backtimer.core.content.catalog import Catalog
+from backtimer.core.session.snapshot import State
 from backtimer.resources import assets_dir
 from backtimer.speech.speaker import RecordingSpeaker
 from backtimer.storage.paths import Paths

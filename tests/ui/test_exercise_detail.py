@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from backtimer.core.model import Level, RoutineEntry
-from backtimer.core.poses import figure_of
+from backtimer.core.content.model import Level, RoutineEntry
+from backtimer.core.figures.poses import figure_of
 from backtimer.ui.exercise_detail import ExerciseDialog, dose_text, tempo_text
 from backtimer.ui.home import RoutineRow
 from tests.helpers import builtin_catalog

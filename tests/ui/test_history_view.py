@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from backtimer.core.results import ExerciseTally
+from backtimer.core.session.results import ExerciseTally
+from backtimer.core.settings import Settings
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.records import SessionRecord
-from backtimer.storage.settings import Settings
 from backtimer.ui.history_view import HistoryView
 
 ZONE = timezone(timedelta(hours=1))

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
-from backtimer.core.model import Level
+from backtimer.core.content.model import Level
 from backtimer.storage.paths import Paths
 from backtimer.storage.settings import SettingsFile
 from backtimer.ui.guidance import AvoidDialog

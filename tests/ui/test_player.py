@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from backtimer.core.results import Outcome
-from backtimer.core.snapshot import PauseReason, State
-from backtimer.core.steps import StepKind
+from backtimer.core.session.results import Outcome
+from backtimer.core.session.snapshot import PauseReason, State
+from backtimer.core.session.steps import StepKind
 from backtimer.ui.main_window import page_of
 from tests.ui.conftest import Harness
 

@@ -14,12 +14,12 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from backtimer.app import build_services, create_window
-from backtimer.core.model import Level
-from backtimer.core.results import ExerciseTally
+from backtimer.core.content.model import Level
+from backtimer.core.session.results import ExerciseTally
+from backtimer.core.settings import Settings
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.paths import Paths
 from backtimer.storage.records import SessionRecord
-from backtimer.storage.settings import Settings
 from backtimer.ui.history_view import HistoryView
 from backtimer.ui.thumbnails import Thumbnails, ThumbStrip
 from tests.helpers import FakeClock, builtin_catalog

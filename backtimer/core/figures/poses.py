@@ -1,6 +1,6 @@
 """Exercise figures as data: key poses read from an exercise's ``[figure]`` table, and the pose at any moment.
 
-An exercise file describes its figure like this (angles in degrees; see ``core/skeleton.py`` for their meaning)::
+An exercise file describes its figure like this (angles in degrees; ``skeleton.py`` beside it gives their meaning)::
 
     [figure]
     lie = "supine"        # supine | prone | side | upright: how the body lies on the mat
@@ -29,12 +29,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from backtimer.core.content.fields import Table
+from backtimer.core.content.model import Exercise, Mode, Side, TempoPhase
 from backtimer.core.errors import ContentError
-from backtimer.core.fields import Table
-from backtimer.core.figure_view import LIES, VIEWS, Bounds, Camera, Drawing, bounds_of, grounded, project
-from backtimer.core.model import Exercise, Mode, Side, TempoPhase
-from backtimer.core.skeleton import BY_NAME, COMPONENTS, Angles, Pose, blend, ease, forward_kinematics, mirror_pose
-from backtimer.core.steps import StepKind
+from backtimer.core.figures.camera import LIES, VIEWS, Bounds, Camera, Drawing, bounds_of, grounded, project
+from backtimer.core.figures.skeleton import (
+    BY_NAME,
+    COMPONENTS,
+    Angles,
+    Pose,
+    blend,
+    ease,
+    forward_kinematics,
+    mirror_pose,
+)
+from backtimer.core.session.steps import StepKind
 
 START = "start"
 RISE_SECONDS = 1.5  # a hold exercise eases into its hold over this long

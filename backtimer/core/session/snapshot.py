@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
-from backtimer.core.cues import Cue
-from backtimer.core.model import Side
-from backtimer.core.results import StepResult
-from backtimer.core.steps import StepKind
+from backtimer.core.content.model import Side
+from backtimer.core.session.cues import Cue
+from backtimer.core.session.results import StepResult
+from backtimer.core.session.steps import StepKind
 
 
 class State(StrEnum):

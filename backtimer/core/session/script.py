@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from backtimer.core.cues import GAP, Cue, CueOptions, Durations, Priority, Sound, schedule
-from backtimer.core.model import Level, Routine, Sides
-from backtimer.core.steps import Step, StepKind
+from backtimer.core.content.model import Level, Routine, Sides
+from backtimer.core.session.cues import GAP, Cue, CueOptions, Durations, Priority, Sound, schedule
+from backtimer.core.session.steps import Step, StepKind
 
 COUNTDOWN_FROM = 3
 

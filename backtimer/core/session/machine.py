@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import math
 
-from backtimer.core.cues import GAP, Cue, Durations, Sound, estimate_seconds, schedule
-from backtimer.core.model import Level
-from backtimer.core.plan import Plan, easier_plan, step_estimate
-from backtimer.core.results import Outcome, StepResult
-from backtimer.core.script import countdown
-from backtimer.core.snapshot import DueCue, PauseReason, Snapshot, State, Tick
-from backtimer.core.steps import Step, StepKind
-from backtimer.core.view import make_snapshot, next_up
+from backtimer.core.content.model import Level
+from backtimer.core.session.cues import GAP, Cue, Durations, Sound, estimate_seconds, schedule
+from backtimer.core.session.plan import Plan, easier_plan, step_estimate
+from backtimer.core.session.results import Outcome, StepResult
+from backtimer.core.session.script import countdown
+from backtimer.core.session.snapshot import DueCue, PauseReason, Snapshot, State, Tick
+from backtimer.core.session.snapshots import make_snapshot, next_up
+from backtimer.core.session.steps import Step, StepKind
 
 SUSPEND_GAP = 5.0  # seconds between two ticks that mean the machine was asleep or frozen
 READY_STEP = -1  # DueCue.step_index of the get-ready countdown's cues

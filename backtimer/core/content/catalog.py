@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from backtimer.core.content import parse_exercise, parse_routine, read_toml
+from backtimer.core.content.loader import parse_exercise, parse_routine, read_toml
+from backtimer.core.content.model import Exercise, Routine
 from backtimer.core.errors import ContentError
-from backtimer.core.model import Exercise, Routine
 
 
 @dataclass

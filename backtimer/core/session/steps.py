@@ -7,8 +7,8 @@ import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from backtimer.core.cues import Cue
-from backtimer.core.model import Exercise, Side, Sides, TempoPhase
+from backtimer.core.content.model import Exercise, Side, Sides, TempoPhase
+from backtimer.core.session.cues import Cue
 
 
 class StepKind(StrEnum):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from backtimer.core.snapshot import Snapshot, State
-from backtimer.core.steps import Step, StepKind
+from backtimer.core.session.snapshot import Snapshot, State
+from backtimer.core.session.steps import Step, StepKind
 
 if TYPE_CHECKING:
-    from backtimer.core.session import Session
+    from backtimer.core.session.machine import Session
 
 
 def make_snapshot(session: Session, now: float) -> Snapshot:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from backtimer.core.model import Side
+from backtimer.core.content.model import Side
 
 
 class Outcome(StrEnum):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field, replace
 
-from backtimer.core.cues import CueOptions, Durations, estimate_seconds
-from backtimer.core.model import Exercise, Level, Mode, Routine, RoutineEntry, Side, Sides
-from backtimer.core.script import ScriptContext, script_step
-from backtimer.core.steps import Step, StepKind
+from backtimer.core.content.model import Exercise, Level, Mode, Routine, RoutineEntry, Side, Sides
+from backtimer.core.session.cues import CueOptions, Durations, estimate_seconds
+from backtimer.core.session.script import ScriptContext, script_step
+from backtimer.core.session.steps import Step, StepKind
 
 SELF_PACED_SECONDS_PER_REP = 4.0  # only for estimates of total length
 

@@ -7,9 +7,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from backtimer.core.errors import ContentError
-from backtimer.core.fields import Table
-from backtimer.core.model import (
+from backtimer.core.content.fields import Table
+from backtimer.core.content.model import (
     Dose,
     Exercise,
     Level,
@@ -20,6 +19,7 @@ from backtimer.core.model import (
     TempoPhase,
     Timing,
 )
+from backtimer.core.errors import ContentError
 
 MAX_FILE_BYTES = 256 * 1024
 _LEVELS = [level.value for level in Level]
@@ -85,7 +85,7 @@ def parse_exercise(data: Mapping[str, Any], source: str) -> Exercise:
     if figure is not None and not isinstance(figure, Mapping):
         raise t.fail("figure", "must be a table")
     if figure:
-        from backtimer.core.poses import parse_figure  # the figure's own strict checks
+        from backtimer.core.figures.poses import parse_figure  # the figure's own strict checks
 
         parse_figure(figure, source, tempo, mode, framed=False)  # checks only: figure_of() measures it when drawn
     return Exercise(

@@ -6,7 +6,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from backtimer.core.skeleton import HEAD_RADIUS, Body, Matrix, Vec
+from backtimer.core.figures.skeleton import HEAD_RADIUS, Body, Matrix, Vec
 
 # How the body lies (columns: where its F, U and R axes point in the world). Head to the left in the side view.
 LIES: dict[str, Matrix] = {

@@ -1,0 +1,1 @@
+"""Exercises, routines and guidance as frozen values, read strictly from TOML."""

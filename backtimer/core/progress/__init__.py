@@ -1,0 +1,1 @@
+"""Progress over days: streaks and weekly goals."""
