@@ -97,3 +97,25 @@ def test_every_step_speaks() -> None:
     assert any(t.startswith("Switch") and "right" in t.lower() for t in texts)
     assert any(t.startswith("Rest 20 seconds. Next up: Prone alternating leg lift") for t in texts)
     assert "Last set." in texts and "Lower, 3" in texts
+
+
+def test_an_entry_can_set_its_own_sets_reps_and_hold() -> None:
+    from dataclasses import replace
+
+    routine = builtin_catalog().routines["lower-back"]
+    twist = next(i for i, e in enumerate(routine.entries) if e.exercise.id == "knee-drop-twist")
+    entries = list(routine.entries)
+    entries[twist] = replace(entries[twist], sets=2, reps=7, hold=6.0)
+    plan = build_plan(replace(routine, entries=tuple(entries)), Level.BEGINNER)
+    work = [s for s in plan.steps if s.entry_index == twist and s.kind is StepKind.WORK]
+    assert {s.sets for s in work} == {2} and {s.reps for s in work} == {7} and {s.hold_seconds for s in work} == {6.0}
+    assert any(p.word.lower() == "hold" and p.seconds == 6.0 for p in work[0].tempo)
+
+
+def test_reps_on_a_hold_exercise_entry_are_refused_naming_the_field() -> None:
+    from backtimer.core.content.loader import parse_routine
+    from backtimer.core.errors import ContentError
+
+    data = {"id": "x", "title": "X", "exercises": [{"id": "plank", "reps": 3}]}
+    with pytest.raises(ContentError, match=r"mine\.toml.*reps"):
+        parse_routine(data, "mine.toml", builtin_catalog().exercises)

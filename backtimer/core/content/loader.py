@@ -127,6 +127,27 @@ def _parse_dose(t: Table, mode: Mode, tempo: tuple[TempoPhase, ...]) -> Dose:
     return Dose(sets=sets, hold=t.seconds("hold", 1, 600))
 
 
+def _parse_entry(entry: Table, exercises: Mapping[str, Exercise]) -> RoutineEntry:
+    """One ``[[exercises]]`` entry: the exercise's id, and optionally its own sets, reps and hold."""
+    entry.reject_unknown({"id", "sets", "reps", "hold", "self_paced"})
+    exercise_id = entry.ident("id")
+    if exercise_id not in exercises:
+        raise entry.fail("id", f"unknown exercise {exercise_id!r}")
+    exercise = exercises[exercise_id]
+    sets = entry.integer("sets", 1, 10) if entry.has("sets") else None
+    reps = None
+    if entry.has("reps"):
+        if exercise.mode is Mode.HOLD:
+            raise entry.fail("reps", "a hold exercise counts seconds, not reps")
+        reps = entry.integer("reps", 1, 100)
+    hold = None
+    if entry.has("hold"):
+        if all(dose.hold is None for dose in exercise.doses.values()):
+            raise entry.fail("hold", f"{exercise_id} has no hold to set")
+        hold = entry.seconds("hold", 0.5, 600)
+    return RoutineEntry(exercise, sets, entry.flag("self_paced", False), reps, hold)
+
+
 def parse_routine(data: Mapping[str, Any], source: str, exercises: Mapping[str, Exercise]) -> Routine:
     t = Table(data, source)
     t.reject_unknown(_ROUTINE_KEYS)
@@ -142,12 +163,7 @@ def parse_routine(data: Mapping[str, Any], source: str, exercises: Mapping[str, 
     )
     entries = []
     for entry in t.tables("exercises", max_items=40):
-        entry.reject_unknown({"id", "sets", "self_paced"})
-        exercise_id = entry.ident("id")
-        if exercise_id not in exercises:
-            raise entry.fail("id", f"unknown exercise {exercise_id!r}")
-        sets = entry.integer("sets", 1, 10) if entry.has("sets") else None
-        entries.append(RoutineEntry(exercises[exercise_id], sets, entry.flag("self_paced", False)))
+        entries.append(_parse_entry(entry, exercises))
     return Routine(
         id=t.ident("id"),
         title=t.text("title", max_len=80),

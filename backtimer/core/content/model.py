@@ -69,7 +69,10 @@ class Exercise:
 
     def tempo_for(self, level: Level) -> tuple[TempoPhase, ...]:
         """The tempo with the level's hold length swapped into the "Hold" phase."""
-        hold = self.doses[level].hold
+        return self.tempo_with(self.doses[level].hold)
+
+    def tempo_with(self, hold: float | None) -> tuple[TempoPhase, ...]:
+        """The tempo with ``hold`` seconds in its "Hold" phase (None: the tempo as written)."""
         if hold is None:
             return self.tempo
         return tuple(TempoPhase(p.word, hold, p.pose) if p.word.lower() == "hold" else p for p in self.tempo)
@@ -91,6 +94,17 @@ class RoutineEntry:
     exercise: Exercise
     sets: int | None = None  # overrides the dose's sets
     self_paced: bool = False  # reps wait for "done" instead of a tempo
+    reps: int | None = None  # overrides the dose's reps (paced or self-paced exercises)
+    hold: float | None = None  # overrides the dose's hold
+
+    def dose_at(self, level: Level) -> Dose:
+        """The exercise's dose at ``level`` with this entry's own sets, reps and hold where it gives them."""
+        base = self.exercise.dose(level)
+        return Dose(
+            sets=self.sets or base.sets,
+            reps=self.reps if self.reps is not None and base.reps is not None else base.reps,
+            hold=self.hold if self.hold is not None and base.hold is not None else base.hold,
+        )
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,8 @@ def easier_plan(plan: Plan, index: int) -> tuple[Plan, int]:
     entry_index = step.entry_index
     assert entry_index is not None
     entry = plan.routine.entries[entry_index]
-    beginner_sets = entry.sets or entry.exercise.dose(Level.BEGINNER).sets
+    easier = replace(entry, sets=None, reps=None, hold=None)  # the beginner dose itself, not the overrides
+    beginner_sets = easier.dose_at(Level.BEGINNER).sets
     first_set = min(max(step.set, 1), beginner_sets)
     steps = list(plan.steps)
     start = next(
@@ -97,7 +98,7 @@ def easier_plan(plan: Plan, index: int) -> tuple[Plan, int]:
     )
     end = next(i for i in range(start, len(steps)) if steps[i].entry_index != entry_index)
     fresh = exercise_steps(
-        entry, entry_index, Level.BEGINNER, plan.routine, _following(plan.routine, entry_index), first_set
+        easier, entry_index, Level.BEGINNER, plan.routine, _following(plan.routine, entry_index), first_set
     )
     bare = [replace(s, cues=()) for s in [*steps[:start], *fresh, *steps[end:]]]
     new = _scripted(bare, plan.routine, plan.level, plan.options, plan.durations)
@@ -118,8 +119,7 @@ def exercise_steps(
 ) -> list[Step]:
     """The work, switch and rest steps of one routine entry, from ``first_set`` on."""
     exercise = entry.exercise
-    dose = exercise.dose(level)
-    sets = entry.sets or dose.sets
+    sets = entry.dose_at(level).sets
     sides: list[Side | None] = [Side.LEFT, Side.RIGHT] if exercise.sides is Sides.EACH else [None]
     timing = routine.timing
     steps: list[Step] = []
@@ -163,12 +163,12 @@ def _work_step(
     entry: RoutineEntry, entry_index: int, level: Level, side: Side | None, set_number: int, sets: int
 ) -> Step:
     exercise = entry.exercise
-    dose = exercise.dose(level)
+    dose = entry.dose_at(level)
     base = Step(StepKind.WORK, 0.0, exercise, entry_index, side, set_number, sets)
     if exercise.mode is Mode.HOLD:
         hold = float(dose.hold or 0)
         return replace(base, seconds=hold, hold_seconds=hold)
-    base = replace(base, reps=dose.reps or 1, hold_seconds=dose.hold, tempo=exercise.tempo_for(level))
+    base = replace(base, reps=dose.reps or 1, hold_seconds=dose.hold, tempo=exercise.tempo_with(dose.hold))
     if entry.self_paced:
         return replace(base, seconds=None)
     return replace(base, seconds=base.beats_per_set * base.rep_period)
