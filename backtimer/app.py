@@ -40,18 +40,19 @@ def build_services(paths: Paths, catalog: Catalog | Callable[[], Catalog] | None
         """Opened on first use, after the window's first paint."""
         if not stores:
             from backtimer.storage.history import HistoryStore
+            from backtimer.storage.rescue import find_unsaved, unsaved_hint
 
             stores.append(HistoryStore(paths.history_db))
-            for text in stores[0].notices:
-                services.notify(text)
-            services.closers.extend([stores[0].flush, stores[0].close])
+            for text in [*stores[0].notices, *map(unsaved_hint, find_unsaved(paths.unsaved_places))]:
+                services.notify(text[:1].upper() + text[1:])
+            services.closers.extend([lambda: _last_flush(stores[0]), stores[0].close])
         return stores[0]
 
     def begin_recording(session: Session, notify: Callable[[str], None]) -> Recorder:
         from backtimer.storage.recorder import SessionRecorder
 
         plan = session.plan
-        return SessionRecorder(history(), plan.routine.id, plan.level.value, 1.0, notify)
+        return SessionRecorder(history(), plan.routine.id, plan.level.value, 1.0, notify, paths.unsaved_places)
 
     def day_status() -> DayStatus:
         summary = history().summary(streak_rules(services.settings))
@@ -100,6 +101,14 @@ def build_services(paths: Paths, catalog: Catalog | Callable[[], Catalog] | None
         notices=list(settings_file.notices),
     )
     return services
+
+
+def _last_flush(store: HistoryStore) -> None:
+    """As the app exits: what still cannot be written is said on stderr (a session itself went to a file already)."""
+    if not store.flush():
+        print(
+            f"backtimer: {store.pending} change(s) to the history could not be saved to {store.path}", file=sys.stderr
+        )
 
 
 def create_window(

@@ -26,3 +26,16 @@ class FakeClock:
 def builtin_catalog() -> Catalog:
     """The bundled content, read once per test run (it is immutable)."""
     return Catalog.load(assets_dir())
+
+
+_DEFAULT_SIGINT = (
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])"
+)
+
+
+def with_default_sigint(command: list[str]) -> list[str]:
+    """``command`` run so that Ctrl-C (SIGINT) acts on it even when the test run itself was started with SIGINT
+    ignored (in the background, under nohup): an ignored signal survives ``exec``, a default one is what we want."""
+    import sys
+
+    return [sys.executable, "-c", _DEFAULT_SIGINT, *command]

@@ -36,6 +36,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     routine, level = routine_and_level(args)
     settings = load_settings(args)
     routine = timed_routine(routine, settings)  # the user's rests and get-ready, as in the window
+    from backtimer.commands.history import run_recorder  # history: each finished step is written as it ends
+
+    start_recording = run_recorder(args)  # a history this build may not write is refused before the session starts
     clock = ScaledClock(args.speed)
     from backtimer.speech.run_voice import RunVoice  # speech: clips are made before the start, then spoken
 
@@ -46,9 +49,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         f"{routine.title} — {level.value} — about {format_seconds(session.plan.total_seconds)}"
         + (f" — speed x{args.speed:g}" if args.speed != 1 else "")
     )
-    from backtimer.commands.history import run_recorder  # history: each finished step is written as it ends
-
-    recorder = run_recorder(args, routine.id, level.value)
+    recorder = start_recording(routine.id, level.value)
     try:
         on_tick = voice.tee(recorder.tee(CuePrinter(session)))
         follow(session, clock.now, lambda: time.sleep(_wait_seconds(session, clock)), on_tick)
@@ -59,7 +60,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     voice.close()
     recorder.end(session, clock.now())
     print_summary(session)
-    return 0
+    return 0 if recorder.saved else 1  # a session kept only in a file (or lost) is not a clean end
 
 
 def _wait_seconds(session: Session, clock: ScaledClock) -> float:

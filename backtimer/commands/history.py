@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from backtimer.commands.common import paths_of, print_json
-from backtimer.core.errors import BadInput
+from backtimer.core.errors import BadInput, Refused
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.recorder import SessionRecorder
 from backtimer.storage.records import SessionRecord, document, parse_document, to_csv
+from backtimer.storage.rescue import find_unsaved, is_unsaved_file, unsaved_hint
 from backtimer.storage.settings import SettingsFile, atomic_write, streak_rules
 
 
@@ -135,12 +138,39 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise BadInput(f"{args.file}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
     records = parse_document(data, args.file)
     store = open_store(args)
-    added = store.import_records(records)
+    try:
+        added = store.import_records(records)
+    except (OSError, sqlite3.Error) as err:
+        raise Refused(f"cannot import into {store.path} ({_reason(err)}); nothing was imported") from None
     print(f"Imported {added} new sessions; {len(records) - added} were already there.")
+    if is_unsaved_file(Path(args.file)):
+        Path(args.file).unlink(missing_ok=True)  # a session an earlier start could not save: it is in now
     return 0
 
 
-def run_recorder(args: argparse.Namespace, routine: str, level: str) -> SessionRecorder:
-    """What ``backtimer run`` records with; storage trouble prints one line and the session goes on."""
-    store = HistoryStore(paths_of(args).history_db)
-    return SessionRecorder(store, routine, level, args.speed, notify=lambda text: _print_notices([text]))
+def _reason(err: Exception) -> str:
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror
+    return str(err)
+
+
+def run_recorder(args: argparse.Namespace) -> Callable[[str, str], SessionRecorder]:
+    """Opens the history for ``backtimer run`` and returns what starts its recorder (routine id, level).
+
+    Storage trouble prints one line and the session goes on (what cannot be written ends up in a file); a history
+    from a newer backtimer is refused here, before the session starts. Sessions an earlier start had to save as a
+    file are offered for import, one line each.
+    """
+    paths = paths_of(args)
+    store = HistoryStore(paths.history_db)
+    if store.refused is not None:
+        raise Refused(f"{store.path}: {store.refused}; nothing was started")
+    _print_notices(store.notices)
+    for found in find_unsaved(paths.unsaved_places):
+        _print_notices([unsaved_hint(found)])
+
+    def start(routine: str, level: str) -> SessionRecorder:
+        notify: Callable[[str], None] = lambda text: _print_notices([text])  # noqa: E731
+        return SessionRecorder(store, routine, level, args.speed, notify=notify, places=paths.unsaved_places)
+
+    return start

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from backtimer.cli import main
+from tests.helpers import with_default_sigint
 
 SESSION_KEYS = {
     "id",
@@ -77,7 +78,9 @@ def test_run_records_its_session_and_shapes_hold(capsys: pytest.CaptureFixture[s
 def test_run_stopped_with_ctrl_c_is_recorded_as_stopped(tmp_path: Path) -> None:
     env = {**os.environ, "BACKTIMER_DATA_DIR": str(tmp_path / "d")}
     cmd = [sys.executable, "-m", "backtimer", "run", "lower-back", "--no-voice", "--speed", "40"]
-    child = subprocess.Popen(cmd, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        with_default_sigint(cmd), env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     assert child.stdout is not None
     for line in child.stdout:
         if line.startswith("— Rest"):  # the first work step has ended (and was written)
