@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from backtimer.speech.clips import ClipCache
 from backtimer.speech.speaker import SilentSpeaker, Speaker
-from backtimer.storage.paths import Paths
+from backtimer.storage.paths import Paths, private_folder, runtime_dir
 from backtimer.storage.settings import Settings
 
 
@@ -18,10 +18,25 @@ def clip_cache(settings: Settings, paths: Paths) -> tuple[ClipCache | None, str 
     cache = ClipCache(paths.voice_cache, settings.voice_name.strip(), settings.voice_rate)
     if cache.writable():
         return cache, None
-    spare = ClipCache(Path(tempfile.gettempdir()) / "backtimer-voice", cache.voice, cache.rate)
-    if spare.writable():
-        return spare, f"Can't write voice clips to {paths.voice_cache}: using a temporary folder."
+    for folder in _private_spares():
+        spare = ClipCache(folder, cache.voice, cache.rate)
+        if spare.writable():
+            return spare, f"Can't write voice clips to {paths.voice_cache}: using a temporary folder."
     return None, f"Can't write voice clips to {paths.voice_cache}: beeps only."
+
+
+def _private_spares() -> Iterator[Path]:
+    """Folders only this user can open, for clips: the per-user runtime folder, else a fresh ``mkdtemp`` one.
+    Never a shared, predictable name another user could have made first."""
+    runtime = runtime_dir()
+    if runtime is not None:
+        voice = private_folder(runtime / "voice")
+        if voice is not None:
+            yield voice
+    try:
+        yield Path(tempfile.mkdtemp(prefix="backtimer-voice-"))
+    except OSError:
+        return
 
 
 def make_speaker(settings: Settings, paths: Paths, *, clock: Callable[[], float] = time.monotonic) -> Speaker:
