@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sqlite3
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -118,11 +119,32 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        atomic_write(Path(args.output), text)  # a full disk never truncates an earlier export
+        write_output(Path(args.output), text)
     except OSError as err:
-        raise BadInput(f"{args.output}: cannot write ({err.strerror})") from None
+        raise BadInput(f"{args.output}: cannot write ({err.strerror or err})") from None
     print(f"Wrote {len(records)} sessions to {args.output}.", file=sys.stderr)
     return 0
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write ``text`` where ``--output`` points, without replacing what is there with something else.
+
+    A link is written through to its target; a pipe or a character device (``/dev/stdout``, a FIFO) is streamed to;
+    a regular file or a new name gets a temp file and a rename, so a full disk never truncates an earlier export.
+    """
+    target = path.resolve() if path.is_symlink() else path
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        atomic_write(target, text)
+        return
+    if stat.S_ISREG(mode):
+        atomic_write(target, text)
+    elif stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+        with open(target, "w", encoding="utf-8") as stream:
+            stream.write(text)
+    else:
+        raise OSError(0, "not a file")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
