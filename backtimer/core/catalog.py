@@ -32,20 +32,28 @@ class Catalog:
         for path in sorted((base / "routines").glob("*.toml")):
             self._add(path, strict, self._add_routine)
 
-    def _add(self, path: Path, strict: bool, adder: Callable[[Path], None]) -> None:
+    def _add(self, path: Path, strict: bool, adder: Callable[[Path, bool], None]) -> None:
         try:
-            adder(path)
+            adder(path, strict)
+        except RecursionError:
+            if strict:
+                raise
+            self.problems.append(f"{path}: is nested too deeply to read")
         except ContentError as err:
             if strict:
                 raise
             self.problems.append(str(err))
 
-    def _add_exercise(self, path: Path) -> None:
+    def _add_exercise(self, path: Path, strict: bool) -> None:
         exercise = parse_exercise(read_toml(path), str(path))
+        if not strict and exercise.id in self.exercises:
+            raise ContentError(str(path), "id", f"{exercise.id!r} is taken (built in, or another file); use another id")
         self.exercises[exercise.id] = exercise
 
-    def _add_routine(self, path: Path) -> None:
+    def _add_routine(self, path: Path, strict: bool) -> None:
         routine = parse_routine(read_toml(path), str(path), self.exercises)
+        if not strict and routine.id in self.routines:
+            raise ContentError(str(path), "id", f"{routine.id!r} is taken (built in, or another file); use another id")
         self.routines[routine.id] = routine
 
     def routine(self, name: str) -> Routine:
@@ -54,6 +62,9 @@ class Catalog:
             return self.routines[name]
         if "/" in name or "\\" in name or name.endswith(".toml"):
             path = Path(name)
-            return parse_routine(read_toml(path), str(path), self.exercises)
+            try:
+                return parse_routine(read_toml(path), str(path), self.exercises)
+            except RecursionError:
+                raise ContentError(str(path), None, "is nested too deeply to read") from None
         known = ", ".join(sorted(self.routines))
         raise ContentError(name, None, f"no such routine (known: {known}; or give a path to a .toml file)")
