@@ -113,7 +113,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     records = open_store(args).sessions()
     text = (
-        to_csv(records) if args.format == "csv" else json.dumps(document(records), indent=2, ensure_ascii=False) + "\n"
+        to_csv(records)
+        if args.format == "csv"
+        else json.dumps(document(records), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
     )
     if args.output is None:
         sys.stdout.write(text)
@@ -124,6 +126,20 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise BadInput(f"{args.output}: cannot write ({err.strerror or err})") from None
     print(f"Wrote {len(records)} sessions to {args.output}.", file=sys.stderr)
     return 0
+
+
+def _load_json(text: str, source: str) -> object:
+    """Standard JSON only: Infinity and NaN are refused, and so is nesting deeper than any export has."""
+
+    def no_constants(name: str) -> object:
+        raise BadInput(f"{source}: {name} is not a number JSON allows")
+
+    try:
+        return json.loads(text, parse_constant=no_constants)
+    except json.JSONDecodeError as err:
+        raise BadInput(f"{source}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
+    except RecursionError:
+        raise BadInput(f"{source}: nested too deeply to be a backtimer history file") from None
 
 
 def write_output(path: Path, text: str) -> None:
@@ -154,10 +170,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise BadInput(f"{args.file}: cannot read ({err.strerror})") from None
     except UnicodeDecodeError:
         raise BadInput(f"{args.file}: not a text file") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise BadInput(f"{args.file}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
+    data = _load_json(text, args.file)
     records = parse_document(data, args.file)
     store = open_store(args)
     try:

@@ -18,6 +18,11 @@ from backtimer.core.streaks import Entry
 FORMAT = "backtimer-history"
 FORMAT_VERSION = 1
 STATUSES = ("completed", "stopped")
+# What an imported session may hold: dates a person could have exercised on (so every later date sum works), counts
+# SQLite stores exactly, and the speeds ``backtimer run --speed`` allows.
+FIRST_YEAR, LAST_YEAR = 1970, 2199
+MAX_COUNT = 10**6
+SPEEDS = (0.1, 1000.0)
 
 
 @dataclass(frozen=True)
@@ -191,7 +196,8 @@ class _Getter:
 
     def count(self, key: str) -> int:
         value = self.item.get(key)
-        return value if type(value) is int and value >= 0 else self.fail(key, "a whole number, 0 or more")
+        ok = type(value) is int and 0 <= value <= MAX_COUNT
+        return value if ok else self.fail(key, f"a whole number from 0 to {MAX_COUNT}")
 
     def flag(self, key: str, optional: bool = False) -> bool:
         value = self.item.get(key, False if optional else None)
@@ -199,8 +205,9 @@ class _Getter:
 
     def number(self, key: str, default: float) -> float:
         value = self.item.get(key, default)
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
-        return float(value) if ok else self.fail(key, "a positive number")
+        low, high = SPEEDS
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high
+        return float(value) if ok else self.fail(key, f"a number from {low:g} to {high:g}")
 
     def moment(self, key: str, optional: bool = False) -> datetime | None:
         value = self.item.get(key)
@@ -212,16 +219,21 @@ class _Getter:
             moment = None
         if moment is None or moment.tzinfo is None:
             self.fail(key, "an ISO 8601 time with its UTC offset")
+        if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+            self.fail(key, f"a time in the years {FIRST_YEAR} to {LAST_YEAR}")
         return moment
 
     def day(self, key: str) -> date:
         value = self.item.get(key)
         try:
-            if isinstance(value, str):
-                return date.fromisoformat(value)
+            day = date.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:
-            pass
-        self.fail(key, "a YYYY-MM-DD date")
+            day = None
+        if day is None:
+            self.fail(key, "a YYYY-MM-DD date")
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            self.fail(key, f"a date in the years {FIRST_YEAR} to {LAST_YEAR}")
+        return day
 
 
 def utc_text(moment: datetime) -> str:
@@ -229,4 +241,9 @@ def utc_text(moment: datetime) -> str:
 
 
 def from_utc(text: str, offset_seconds: int) -> datetime:
-    return datetime.fromisoformat(text).astimezone(timezone(timedelta(seconds=offset_seconds)))
+    """The stored UTC time in its place's offset (kept in UTC at the calendar's very ends, where that cannot be)."""
+    moment = datetime.fromisoformat(text)
+    try:
+        return moment.astimezone(timezone(timedelta(seconds=offset_seconds)))
+    except (OverflowError, ValueError):
+        return moment
