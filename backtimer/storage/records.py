@@ -196,8 +196,9 @@ class _Getter:
 
     def count(self, key: str) -> int:
         value = self.item.get(key)
-        ok = type(value) is int and 0 <= value <= MAX_COUNT
-        return value if ok else self.fail(key, f"a whole number from 0 to {MAX_COUNT}")
+        if type(value) is int and 0 <= value <= MAX_COUNT:
+            return value
+        self.fail(key, f"a whole number from 0 to {MAX_COUNT}")
 
     def flag(self, key: str, optional: bool = False) -> bool:
         value = self.item.get(key, False if optional else None)

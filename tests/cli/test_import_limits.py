@@ -24,6 +24,7 @@ def _doc(*sessions: dict[str, Any]) -> str:
     return json.dumps({"format": "backtimer-history", "version": 1, "sessions": list(sessions)})
 
 
+LINE: dict[str, Any] = GOOD["exercises"][0]  # type: ignore[index]
 SECOND = {**GOOD, "id": "1b6ac9a8-2d3c-4bd5-9a53-2f0d1a5f8a10"}
 
 
@@ -34,8 +35,8 @@ SECOND = {**GOOD, "id": "1b6ac9a8-2d3c-4bd5-9a53-2f0d1a5f8a10"}
         ({"started_at": "9999-12-31T23:00:00-01:00"}, "started_at: expected a time in the years 1970 to 2199"),
         ({"ended_at": "9999-12-31T23:00:00+00:00"}, "ended_at: expected a time in the years 1970 to 2199"),
         ({"local_date": "0001-01-01"}, "local_date: expected a date in the years 1970 to 2199"),
-        ({"exercises": [{**GOOD["exercises"][0], "reps_done": 2**63}]}, "reps_done: expected a whole number"),
-        ({"exercises": [{**GOOD["exercises"][0], "sets_done": 10**30}]}, "sets_done: expected a whole number"),
+        ({"exercises": [{**LINE, "reps_done": 2**63}]}, "reps_done: expected a whole number"),
+        ({"exercises": [{**LINE, "sets_done": 10**30}]}, "sets_done: expected a whole number"),
         ({"speed": 1e308}, "speed: expected a number from 0.1 to 1000"),
     ],
 )
