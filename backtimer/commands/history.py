@@ -172,11 +172,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise BadInput(f"{args.file}: not a text file") from None
     data = _load_json(text, args.file)
     records = parse_document(data, args.file)
-    store = open_store(args)
+    store = HistoryStore(paths_of(args).history_db)
     try:
         added = store.import_records(records)
     except (OSError, sqlite3.Error) as err:
-        raise Refused(f"cannot import into {store.path} ({_reason(err)}); nothing was imported") from None
+        reason = store.refused or store.trouble or _reason(err)
+        raise Refused(f"cannot import into {store.path} ({reason}); nothing was imported") from None
+    _print_notices(store.notices)
     print(f"Imported {added} new sessions; {len(records) - added} were already there.")
     if is_unsaved_file(Path(args.file)):
         Path(args.file).unlink(missing_ok=True)  # a session an earlier start could not save: it is in now

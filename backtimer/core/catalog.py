@@ -27,10 +27,16 @@ class Catalog:
         return catalog
 
     def _read_dir(self, base: Path, *, strict: bool) -> None:
-        for path in sorted((base / "exercises").glob("*.toml")):
-            self._add(path, strict, self._add_exercise)
-        for path in sorted((base / "routines").glob("*.toml")):
-            self._add(path, strict, self._add_routine)
+        for kind, adder in (("exercises", self._add_exercise), ("routines", self._add_routine)):
+            try:
+                found = sorted((base / kind).glob("*.toml"))
+            except OSError as err:  # the user's folder cannot be looked into (e.g. chmod 000)
+                if strict:
+                    raise
+                self.problems.append(f"{base / kind}: cannot be read ({err.strerror or err})")
+                continue
+            for path in found:
+                self._add(path, strict, adder)
 
     def _add(self, path: Path, strict: bool, adder: Callable[[Path, bool], None]) -> None:
         try:

@@ -70,6 +70,7 @@ class HistoryStore:
         self.owner = f"{socket.gethostname()}:{os.getpid()}"
         self.notices: list[str] = []
         self.refused: str | None = None  # why nothing may be written (a file from a newer backtimer)
+        self.trouble: str | None = None  # the last reason a write failed, in a few words
         self._told: set[str] = set()
         self._pending: list[tuple[str | None, Write]] = []  # (the session it belongs to, the write)
         self._mine: set[str] = set()  # sessions this process is recording
@@ -92,6 +93,7 @@ class HistoryStore:
             self._read_only = True
             return False
         except (sqlite3.Error, OSError) as err:
+            self.trouble = _reason(err)
             self._tell("write", _cannot_write(self.path, err))
             self._conn = self._open_read_only()  # the history can still be shown; new steps wait in memory
             self._read_only = True
@@ -102,7 +104,10 @@ class HistoryStore:
 
     def _open_read_only(self) -> sqlite3.Connection | None:
         """The existing file opened for reading only (a read-only folder or medium), or None."""
-        if not self.path.is_file():
+        try:
+            if not self.path.is_file():
+                return None
+        except OSError:  # a folder that cannot even be looked into
             return None
         try:
             conn = sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
@@ -308,6 +313,7 @@ class HistoryStore:
                     self._pending[0][1](self._conn)
                 self._pending.pop(0)
         except sqlite3.Error as err:
+            self.trouble = _reason(err)
             self._tell("write", _cannot_write(self.path, err))
             return
         if "write" in self._told:
@@ -424,9 +430,9 @@ def _alive(pid: int) -> bool:
 
 def _create_private(path: Path) -> None:
     """Create an empty database file readable by its owner only (SQLite gives its WAL and SHM the same mode)."""
-    if os.name != "posix" or path.exists():
+    if os.name != "posix":
         return
-    with contextlib.suppress(FileExistsError):
+    with contextlib.suppress(FileExistsError):  # an unreadable folder raises here: the caller reports it
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
@@ -442,8 +448,12 @@ def _make_private(path: Path) -> None:
                 os.chmod(candidate, 0o600)
 
 
+def _reason(err: Exception) -> str:
+    return str(err) if isinstance(err, sqlite3.Error) else (getattr(err, "strerror", None) or str(err))
+
+
 def _cannot_write(path: Path, err: Exception) -> str:
-    reason = str(err) if isinstance(err, sqlite3.Error) else (getattr(err, "strerror", None) or str(err))
+    reason = _reason(err)
     return (
         f"Cannot save history in {path.parent} ({reason}); anything new is kept in memory and saved as soon as it can"
         " be."

@@ -71,3 +71,15 @@ def test_date_arithmetic_at_the_calendars_ends_never_raises() -> None:
     summary = summarize(earliest, StreakRules(day_start_hour=4), datetime(1, 1, 2, 10, 0))  # before: OverflowError
     assert summary.current_streak == 2 and summary.last_session_date == date(1, 1, 2)
     assert current_streak({date.max}, date.max) == 1 and longest_streak({date.min, date.max}) == 1
+
+
+def test_importing_where_the_history_cannot_be_written_says_so_in_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    good = _file(tmp_path, _doc(GOOD))
+    code = main(["--data-dir", str(blocker / "data"), "import", str(good)])
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1  # before: "unexpected error: OSError: ..."
+    assert "cannot import into" in err and "Not a directory" in err and "nothing was imported" in err

@@ -62,3 +62,15 @@ def test_a_user_routine_with_a_built_in_id_is_refused_with_one_line(tmp_path: Pa
     (problem,) = catalog.problems  # before: the built-in was silently replaced
     assert "copy.toml: id: 'lower-back' is taken" in problem
     assert catalog.routines["lower-back"].title != "Mine"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads folders whatever their mode")
+def test_a_content_folder_nobody_may_open_is_one_line_each(tmp_path: Path) -> None:
+    user = _user(tmp_path)
+    os.chmod(user, 0)
+    try:
+        catalog = Catalog.load(assets_dir(), user)  # before: PermissionError, "unexpected error"
+    finally:
+        os.chmod(user, 0o700)
+    assert len(catalog.problems) == 2 and all("cannot be read (Permission denied)" in p for p in catalog.problems)
+    assert "lower-back" in catalog.routines
