@@ -177,8 +177,12 @@ def run_gui(args: argparse.Namespace) -> int:
     if problem is not None:
         QTimer.singleShot(0, lambda: window.inform("That routine could not be opened", problem))
     QTimer.singleShot(0, lambda: _first_moves(window, start=bool(getattr(args, "start", False)) and not problem))
+    from backtimer.desktop.interrupts import quit_on_signals
+
+    undo = quit_on_signals(app, app.quit)  # Ctrl-C in the terminal: quit as the window's Quit would
     code = app.exec()
     window.shut_down()
+    undo()
     return code
 
 
