@@ -69,7 +69,8 @@ def describe(record: SessionRecord) -> str:
     note = f"  “{record.note}”" if record.note else ""
     minutes = f"{record.seconds / 60:.0f} min"
     status = "completed" if record.completed else "stopped"
-    return f"{when}  {record.routine:<16} {record.level:<9} {status:<9} {minutes:>6}{feel}{note}"
+    demo = f"  demo x{record.speed:g}" if record.demo else ""
+    return f"{when}  {record.routine:<16} {record.level:<9} {status:<9} {minutes:>6}{demo}{feel}{note}"
 
 
 def stats_json(store: HistoryStore, args: argparse.Namespace) -> dict[str, Any]:
@@ -78,6 +79,7 @@ def stats_json(store: HistoryStore, args: argparse.Namespace) -> dict[str, Any]:
     _print_notices(settings_file.notices)
     summary = store.summary(streak_rules(settings))
     sessions, completed, minutes = store.totals()
+    demos = sum(record.demo for record in store.sessions(exercises=False))
     return {
         "current_streak": summary.current_streak,
         "longest_streak": summary.longest_streak,
@@ -93,6 +95,7 @@ def stats_json(store: HistoryStore, args: argparse.Namespace) -> dict[str, Any]:
         "today": summary.today.isoformat(),
         "rest_weekdays": sorted(settings.rest_weekdays),
         "day_start_hour": settings.day_start_hour,
+        "demo_sessions": demos,  # run with --speed: listed, never counted toward streaks or "today"
     }
 
 
@@ -105,7 +108,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"Today:          {'done' if stats['done_today'] else 'not yet'}")
     print(f"Current streak: {stats['current_streak']} {days} (longest {stats['longest_streak']})")
     print(f"This week:      {stats['this_week']} of {stats['weekly_goal']} (weeks in a row: {stats['week_streak']})")
-    print(f"Sessions:       {stats['sessions']} ({stats['completed_sessions']} completed)")
+    demos = f", {stats['demo_sessions']} of them demos (not counted)" if stats["demo_sessions"] else ""
+    print(f"Sessions:       {stats['sessions']} ({stats['completed_sessions']} completed{demos})")
     print(f"Minutes:        {stats['total_minutes']:.0f}")
     return 0
 

@@ -50,8 +50,14 @@ class SessionRecord:
     def completed(self) -> bool:
         return self.status == "completed"
 
+    @property
+    def demo(self) -> bool:
+        """Run with ``--speed``: history, but not a day of exercise (no streak, not "today: done")."""
+        return self.speed != 1
+
     def entry(self) -> Entry:
-        return Entry(self.started_at.replace(tzinfo=None), self.completed)
+        """What streaks count: a completed session at real speed (the same rule the SQL in ``load_entries`` has)."""
+        return Entry(self.started_at.replace(tzinfo=None), self.completed and not self.demo)
 
 
 def to_json(record: SessionRecord) -> dict[str, Any]:

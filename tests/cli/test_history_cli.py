@@ -179,3 +179,12 @@ def test_import_keeps_the_stored_offset_and_date(capsys: pytest.CaptureFixture[s
     (session,) = history(capsys)["sessions"]
     assert (session["started_at"], session["local_date"]) == ("2024-01-02T07:30:00+01:00", "2024-01-02")
     assert session["exercises"][0]["reps_done"] == 16
+
+
+def test_a_demo_run_reads_as_a_demo_in_history_and_stats(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "run", "start-small", "--no-voice", "--speed", "1000")
+    (line,) = run(capsys, "history")[1].splitlines()
+    assert "demo x1000" in line  # before: it looked like a real session
+    code, out, _ = run(capsys, "stats")
+    assert code == 0 and "Today:          not yet" in out and "1 of them demos (not counted)" in out
+    assert json.loads(run(capsys, "stats", "--json")[1])["demo_sessions"] == 1
