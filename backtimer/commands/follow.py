@@ -12,6 +12,7 @@ from backtimer.clock import ScaledClock
 from backtimer.commands.common import add_level, format_seconds, load_settings, routine_and_level
 from backtimer.commands.content import describe_step
 from backtimer.core.errors import BadInput
+from backtimer.core.model import Mode
 from backtimer.core.plan import build_plan
 from backtimer.core.results import tally
 from backtimer.core.session import SUSPEND_GAP, Session
@@ -107,9 +108,14 @@ class CuePrinter:
 
 
 def print_summary(session: Session) -> None:
-    names = {entry.exercise.id: entry.exercise.name for entry in session.plan.routine.entries}
+    """One line per exercise and side: sets and reps, or for a hold, how many holds of how long."""
+    exercises = {entry.exercise.id: entry.exercise for entry in session.plan.routine.entries}
+    level = session.plan.level
     for line in tally(session.results):
+        exercise = exercises.get(line.exercise)
         side = f" ({line.side.value})" if line.side else ""
         sets = f"{line.sets_done} set{'s' if line.sets_done != 1 else ''}"
-        status = "skipped" if line.skipped else f"{sets}, {line.reps_done} reps"
-        print(f"  {names.get(line.exercise, line.exercise)}{side}: {status}", file=sys.stdout)
+        hold = exercise.dose(level).hold if exercise is not None and exercise.mode is Mode.HOLD else None
+        done = f"{sets} of {hold:g} s holds" if hold is not None else f"{sets}, {line.reps_done} reps"
+        name = exercise.name if exercise is not None else line.exercise
+        print(f"  {name}{side}: {'skipped' if line.skipped else done}", file=sys.stdout)

@@ -1,4 +1,4 @@
-"""``history``, ``stats``, ``export``, ``import`` and the record ``run`` leaves (DESIGN.md section 4)."""
+"""``history``, ``stats``, ``export``, ``import`` and the record ``run`` leaves."""
 
 from __future__ import annotations
 
@@ -188,3 +188,24 @@ def test_a_demo_run_reads_as_a_demo_in_history_and_stats(capsys: pytest.CaptureF
     code, out, _ = run(capsys, "stats")
     assert code == 0 and "Today:          not yet" in out and "1 of them demos (not counted)" in out
     assert json.loads(run(capsys, "stats", "--json")[1])["demo_sessions"] == 1
+
+
+def test_routines_columns_line_up_whatever_the_names(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    (data_dir / "routines").mkdir(parents=True)
+    (data_dir / "routines" / "mine.toml").write_text(
+        'id = "my-very-own-long-routine-id"\ntitle = "A title longer than the others are"\n'
+        '[[exercises]]\nid = "glute-bridge"\n'
+    )
+    code, out, _ = run(capsys, "routines")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 4
+    for column in ("exercises", "standard", "advanced"):
+        assert len({line.index(column) for line in lines}) == 1, out  # before: ragged
+
+
+def test_the_run_summary_says_holds_in_seconds_not_reps(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "run", "core-stability", "--level", "beginner", "--no-voice", "--speed", "1000")
+    assert code == 0
+    plank = next(line for line in out.splitlines() if line.strip().startswith("Plank:"))
+    assert plank.strip().startswith("Plank: 2 sets of ") and plank.endswith(" s holds")  # before: "2 sets, 0 reps"
+    assert "Pelvic tilt: 2 sets," in out and " reps" in out
