@@ -179,7 +179,9 @@ def run_gui(args: argparse.Namespace) -> int:
     QTimer.singleShot(0, lambda: _first_moves(window, start=bool(getattr(args, "start", False)) and not problem))
     from backtimer.desktop.interrupts import quit_on_signals
 
-    undo = quit_on_signals(app, app.quit)  # Ctrl-C in the terminal: quit as the window's Quit would
+    # Ctrl-C in the terminal is a decision already made: leave the loop (exit, not quit: quit would ask about a
+    # running session), from the loop itself rather than from whatever handler the signal landed in.
+    undo = quit_on_signals(app, lambda: QTimer.singleShot(0, lambda: app.exit(0)))
     code = app.exec()
     window.shut_down()
     undo()

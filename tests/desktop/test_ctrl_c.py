@@ -36,12 +36,17 @@ def test_the_window_quits_on_ctrl_c_and_records_the_session_as_stopped(tmp_path:
     env = {**os.environ, "BACKTIMER_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen"}
     command = [sys.executable, "-m", "backtimer", "gui", "--routine", "start-small", "--start"]
     child = subprocess.Popen(with_default_sigint(command), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60  # a limit on waiting, not a timing assert
-    while not _open_session(data / "history.sqlite3"):
-        assert child.poll() is None and time.monotonic() < deadline, child.communicate()
-        time.sleep(0.1)
-    child.send_signal(number)
-    _, err = child.communicate(timeout=30)  # before: Ctrl-C was ignored, the window ran on
+    try:
+        deadline = time.monotonic() + 60  # a limit on waiting, not a timing assert
+        while not _open_session(data / "history.sqlite3"):
+            assert child.poll() is None and time.monotonic() < deadline, child.communicate()
+            time.sleep(0.1)
+        child.send_signal(number)
+        _, err = child.communicate(timeout=30)  # before: Ctrl-C was ignored, the window ran on
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.communicate()
     assert child.returncode == 0, err
     shown = subprocess.run(
         [sys.executable, "-m", "backtimer", "history", "--json"], env=env, capture_output=True, text=True, check=True

@@ -94,7 +94,7 @@ def test_a_demo_run_is_shown_as_a_demo_and_counted_as_home_and_stats_count_it(qt
 
     demo = replace(session(0, n=1), speed=60.0)  # today, at --speed 60
     view = make_view(qtbot, tmp_path, [demo, session(1), session(2)])
-    home = view.store.summary(streak_rules(Settings()), NOW)  # what home and `backtimer stats` show
+    home = HistoryStore(tmp_path / "history.sqlite3").summary(streak_rules(Settings()), NOW)  # home and stats
     assert view.summary is not None
     assert (view.summary.done_today, view.summary.current_streak) == (home.done_today, home.current_streak)
     assert view.today_label.text() == "Today: not yet"  # before: "done", while home said "not yet"
