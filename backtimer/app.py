@@ -41,12 +41,12 @@ def build_practice(paths: Paths, clock: Clock, *, make_speaker: MakeSpeaker | No
     settings_file = SettingsFile(paths.settings_file)
     preferences = Preferences(settings_file.load(), settings_file.save)
     notices = Notices(list(settings_file.notices))
-    history = StoredHistory(paths.history_db, notices)
+    history = StoredHistory(paths.history_db, notices, paths.unsaved_places)
 
     def speaker(chosen: Settings) -> Speaker:
         from backtimer.speech.factory import make_speaker as make  # the voice worker starts at the first use
 
-        return make(chosen, paths.voice_cache)
+        return make(chosen, paths.voice_cache, spares=paths.voice_spares)
 
     return Practice(preferences, clock, make_speaker=make_speaker or speaker, history=history, notices=notices)
 
@@ -151,10 +151,18 @@ def run_gui(line: CommandLine) -> int:
     if problem is not None:
         QTimer.singleShot(0, lambda: window.inform("That routine could not be opened", problem))
     QTimer.singleShot(0, lambda: _first_moves(window, start=line.start and not problem))
+    from backtimer.desktop.interrupts import quit_on_signals
+
+    # Ctrl-C in the terminal is a decision already made: leave the loop (exit, not quit: quit would ask about a
+    # running session), from the loop itself rather than from whatever handler the signal landed in.
+    undo = quit_on_signals(app, lambda: QTimer.singleShot(0, lambda: app.exit(0)))
     code = app.exec()
     window.shut_down()
-    if isinstance(window.practice.history, StoredHistory) and not window.practice.history.close():
-        print("backtimer: some of the history could not be written (see the notices above).", file=sys.stderr)
+    undo()
+    history = window.practice.history
+    problem_left = history.close() if isinstance(history, StoredHistory) else None
+    if problem_left:
+        print(f"backtimer: {problem_left}", file=sys.stderr)
     return code
 
 

@@ -10,7 +10,7 @@ from typing import NoReturn, cast
 
 from backtimer import __version__
 from backtimer.commands import content, figures, follow, gui, history, say
-from backtimer.core.errors import BadInput
+from backtimer.core.errors import BadInput, Refused
 
 REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser], argparse.ArgumentParser], None]] = [
     gui.register,
@@ -71,6 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BadInput as err:
         print(f"backtimer: {err}", file=sys.stderr)
         return 2
+    except Refused as err:
+        print(f"backtimer: {err}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 1
     except BrokenPipeError:  # output piped into something that stopped reading, e.g. head

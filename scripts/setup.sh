@@ -34,24 +34,33 @@ fi
 if [ -n "$missing" ]; then
     if [ "$(id -u)" = 0 ]; then sudo=""; elif command -v sudo >/dev/null 2>&1; then sudo="sudo"; else sudo="none"; fi
     if [ "$sudo" = none ]; then
-        echo "backtimer needs these Debian packages; as root run: apt-get install$missing" >&2
+        echo "backtimer needs these Debian packages; as root run: apt-get update && apt-get install -y$missing" >&2
         exit 1
     fi
-    echo "Installing Debian packages:$missing"
+    count=$(echo $missing | wc -w)
+    echo "Installing $count Debian packages (a minute or two):$missing"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
 fi
 
 venv="$root/.venv"
+# A .venv an earlier, interrupted attempt left without a working pip is made again rather than reused.
+if [ -x "$venv/bin/python" ] && ! "$venv/bin/python" -m pip --version >/dev/null 2>&1; then
+    echo "The virtual environment in .venv is incomplete (no pip); making it again."
+    rm -rf "$venv"
+fi
 [ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
-extras=""
-[ "$purpose" = test ] && extras="[test]"
-stamp="$venv/.backtimer-installed$extras"
-wanted="$(sha256sum pyproject.toml | cut -d' ' -f1)"
-if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+# One stamp for both scripts: "<hash of pyproject.toml> app|test". The test extras include everything the app needs,
+# so app.sh after test.sh installs nothing; test.sh after app.sh adds the test extras.
+stamp="$venv/.backtimer-installed"
+hash="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+have="$(cat "$stamp" 2>/dev/null || true)"
+if [ "$have" != "$hash test" ] && { [ "$purpose" = test ] || [ "$have" != "$hash app" ]; }; then
+    extras=""
+    [ "$purpose" = test ] && extras="[test]"
     echo "Installing Python packages into .venv ..."
     "$venv/bin/python" -m pip install -q --upgrade pip
     "$venv/bin/python" -m pip install -q -e ".$extras"
-    echo "$wanted" > "$stamp"
+    echo "$hash $purpose" > "$stamp"
 fi
 export PATH="$venv/bin:$PATH"

@@ -51,3 +51,16 @@ class RecordingSpeaker(SilentSpeaker):
     @property
     def texts(self) -> list[str]:
         return [cue.cue.text for _, cue in self.played if cue.cue.text]
+
+
+_DEFAULT_SIGINT = (
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])"
+)
+
+
+def with_default_sigint(command: list[str]) -> list[str]:
+    """``command`` run so that Ctrl-C (SIGINT) acts on it even when the test run itself was started with SIGINT
+    ignored (in the background, under nohup): an ignored signal survives ``exec``, a default one is what we want."""
+    import sys
+
+    return [sys.executable, "-c", _DEFAULT_SIGINT, *command]

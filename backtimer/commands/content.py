@@ -42,10 +42,21 @@ def cmd_routines(args: argparse.Namespace) -> int:
     if args.json:
         print_json(rows)
         return 0
-    for row in rows:
-        lengths = "  ".join(f"{lvl} {duration_text(s)}" for lvl, s in row["seconds"].items())
-        print(f"{row['id']:<16} {row['title']:<22} {len(row['exercises'])} exercises   {lengths}")
+    print_table(
+        [
+            [row["id"], row["title"], f"{len(row['exercises'])} exercises"]
+            + [f"{lvl} {duration_text(s):>5}" for lvl, s in row["seconds"].items()]
+            for row in rows
+        ]
+    )
     return 0
+
+
+def print_table(rows: list[list[str]]) -> None:
+    """Columns as wide as their widest cell, two spaces apart, so every row lines up whatever the ids and titles."""
+    widths = [max(len(row[n]) for row in rows) for n in range(len(rows[0]))] if rows else []
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
 
 
 def cmd_plan(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ from backtimer.clock import ScaledClock
 from backtimer.command_line import CommandLine
 from backtimer.commands.common import add_level, load_preferences, routine_and_level
 from backtimer.commands.content import describe_step
-from backtimer.core.errors import BadInput
+from backtimer.core.errors import BadInput, Refused
 from backtimer.core.session.snapshot import PauseReason, State, Tick
 from backtimer.core.settings import Settings
 from backtimer.core.wording import duration_text
@@ -42,12 +42,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     routine, level = routine_and_level(line)
     clock = ScaledClock(line.speed)
     notices = Notices()
-    notices.subscribe(lambda text: print(f"({text})", file=sys.stderr, flush=True))
+    history = StoredHistory(line.paths.history_db, notices, line.paths.unsaved_places)
+    refused = history.refused()  # a history from a newer backtimer: refused before anything starts, in one line
+    if refused is not None:
+        raise Refused(refused)
+    notices.subscribe(lambda text: print(f"backtimer: {text}", file=sys.stderr, flush=True))
     practice = Practice(
         load_preferences(line),
         clock,
         make_speaker=_speaker_maker(line, clock),
-        history=StoredHistory(line.paths.history_db, notices),
+        history=history,
         notices=notices,
     )
     run = practice.start(routine, level, speed=line.speed, wait_for_voice=PREPARE_SECONDS)
@@ -62,7 +66,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("Stopped.")
     practice.close()
     print_summary(run)
-    return 0
+    return 0 if run.saved else 1  # a session kept only in a file (or lost) is not a clean end
 
 
 def _speaker_maker(line: CommandLine, clock: ScaledClock) -> Callable[[Settings], Speaker]:
@@ -72,7 +76,7 @@ def _speaker_maker(line: CommandLine, clock: ScaledClock) -> Callable[[Settings]
     def make(settings: Settings) -> Speaker:
         from backtimer.speech.factory import make_speaker  # the voice worker starts here, not for --no-voice
 
-        return make_speaker(settings, line.paths.voice_cache, clock=clock.now)
+        return make_speaker(settings, line.paths.voice_cache, spares=line.paths.voice_spares, clock=clock.now)
 
     return make
 

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
+import stat
 import sys
 from pathlib import Path
 from typing import Any
 
 from backtimer.commands.common import paths_of, print_json
-from backtimer.core.errors import BadInput
+from backtimer.core.errors import BadInput, Refused
 from backtimer.core.settings import streak_rules
 from backtimer.storage.files import atomic_write
 from backtimer.storage.history import HistoryStore
 from backtimer.storage.records import SessionRecord, document, parse_document, to_csv
+from backtimer.storage.rescue import is_unsaved_file
 from backtimer.storage.settings import SettingsFile
 
 
@@ -66,7 +69,8 @@ def describe(record: SessionRecord) -> str:
     note = f"  “{record.note}”" if record.note else ""
     minutes = f"{record.seconds / 60:.0f} min"
     status = "completed" if record.completed else "stopped"
-    return f"{when}  {record.routine:<16} {record.level:<9} {status:<9} {minutes:>6}{feel}{note}"
+    demo = f"  demo x{record.speed:g}" if record.demo else ""
+    return f"{when}  {record.routine:<16} {record.level:<9} {status:<9} {minutes:>6}{demo}{feel}{note}"
 
 
 def stats_json(store: HistoryStore, args: argparse.Namespace) -> dict[str, Any]:
@@ -75,6 +79,7 @@ def stats_json(store: HistoryStore, args: argparse.Namespace) -> dict[str, Any]:
     _print_notices(settings_file.notices)
     summary = store.summary(streak_rules(settings))
     sessions, completed, minutes = store.totals()
+    demos = sum(record.demo for record in store.sessions(exercises=False))
     return {
         "current_streak": summary.current_streak,
         "longest_streak": summary.longest_streak,
@@ -90,6 +95,7 @@ def stats_json(store: HistoryStore, args: argparse.Namespace) -> dict[str, Any]:
         "today": summary.today.isoformat(),
         "rest_weekdays": sorted(settings.rest_weekdays),
         "day_start_hour": settings.day_start_hour,
+        "demo_sessions": demos,  # run with --speed: listed, never counted toward streaks or "today"
     }
 
 
@@ -102,7 +108,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"Today:          {'done' if stats['done_today'] else 'not yet'}")
     print(f"Current streak: {stats['current_streak']} {days} (longest {stats['longest_streak']})")
     print(f"This week:      {stats['this_week']} of {stats['weekly_goal']} (weeks in a row: {stats['week_streak']})")
-    print(f"Sessions:       {stats['sessions']} ({stats['completed_sessions']} completed)")
+    demos = f", {stats['demo_sessions']} of them demos (not counted)" if stats["demo_sessions"] else ""
+    print(f"Sessions:       {stats['sessions']} ({stats['completed_sessions']} completed{demos})")
     print(f"Minutes:        {stats['total_minutes']:.0f}")
     return 0
 
@@ -110,17 +117,54 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     records = open_store(args).sessions()
     text = (
-        to_csv(records) if args.format == "csv" else json.dumps(document(records), indent=2, ensure_ascii=False) + "\n"
+        to_csv(records)
+        if args.format == "csv"
+        else json.dumps(document(records), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
     )
     if args.output is None:
         sys.stdout.write(text)
         return 0
     try:
-        atomic_write(Path(args.output), text)  # a full disk never truncates an earlier export
+        write_output(Path(args.output), text)
     except OSError as err:
-        raise BadInput(f"{args.output}: cannot write ({err.strerror})") from None
+        raise BadInput(f"{args.output}: cannot write ({err.strerror or err})") from None
     print(f"Wrote {len(records)} sessions to {args.output}.", file=sys.stderr)
     return 0
+
+
+def _load_json(text: str, source: str) -> object:
+    """Standard JSON only: Infinity and NaN are refused, and so is nesting deeper than any export has."""
+
+    def no_constants(name: str) -> object:
+        raise BadInput(f"{source}: {name} is not a number JSON allows")
+
+    try:
+        return json.loads(text, parse_constant=no_constants)
+    except json.JSONDecodeError as err:
+        raise BadInput(f"{source}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
+    except RecursionError:
+        raise BadInput(f"{source}: nested too deeply to be a backtimer history file") from None
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write ``text`` where ``--output`` points, without replacing what is there with something else.
+
+    A link is written through to its target; a pipe or a character device (``/dev/stdout``, a FIFO) is streamed to;
+    a regular file or a new name gets a temp file and a rename, so a full disk never truncates an earlier export.
+    """
+    target = path.resolve() if path.is_symlink() else path
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        atomic_write(target, text)
+        return
+    if stat.S_ISREG(mode):
+        atomic_write(target, text)
+    elif stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+        with open(target, "w", encoding="utf-8") as stream:
+            stream.write(text)
+    else:
+        raise OSError(0, "not a file")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -130,12 +174,22 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise BadInput(f"{args.file}: cannot read ({err.strerror})") from None
     except UnicodeDecodeError:
         raise BadInput(f"{args.file}: not a text file") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise BadInput(f"{args.file}: not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
+    data = _load_json(text, args.file)
     records = parse_document(data, args.file)
-    store = open_store(args)
-    added = store.import_records(records)
+    store = HistoryStore(paths_of(args).history_db)
+    try:
+        added = store.import_records(records)
+    except (OSError, sqlite3.Error) as err:
+        reason = store.refused or store.trouble or _reason(err)
+        raise Refused(f"cannot import into {store.path} ({reason}); nothing was imported") from None
+    _print_notices(store.notices)
     print(f"Imported {added} new sessions; {len(records) - added} were already there.")
+    if is_unsaved_file(Path(args.file)):
+        Path(args.file).unlink(missing_ok=True)  # a session an earlier start could not save: it is in now
     return 0
+
+
+def _reason(err: Exception) -> str:
+    if isinstance(err, OSError) and err.strerror:
+        return err.strerror
+    return str(err)

@@ -16,3 +16,7 @@ class ContentError(BadInput):
         self.problem = problem
         where = f"{source}: {field}" if field else source
         super().__init__(f"{where}: {problem}")
+
+
+class Refused(Exception):
+    """Something on this machine (not the user's input) keeps a command from running: one line, exit status 1."""

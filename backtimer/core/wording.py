@@ -35,13 +35,16 @@ def tally_what(t: ExerciseTally, names: Mapping[str, str]) -> str:
     return f"{name} · {t.side.value}" if t.side else name
 
 
-def tally_status(t: ExerciseTally) -> str:
-    """How it went: ``skipped``, ``2 sets, 20 reps``, ``2 sets`` (holds), with ``stopped: it hurt`` when it did."""
+def tally_status(t: ExerciseTally, hold: float | None = None) -> str:
+    """How it went: ``skipped``, ``2 sets, 20 reps``, or for a timed hold of ``hold`` seconds ``2 sets of 20 s
+    holds``; with ``stopped: it hurt`` when it did."""
     if t.skipped:
         status = "skipped"
     else:
         status = plural(t.sets_done, "set")
-        if t.reps_done:
+        if hold is not None:
+            status += f" of {hold:g} s holds"
+        elif t.reps_done:
             status += f", {plural(t.reps_done, 'rep')}"
     if t.hurt:
         status += " · stopped: it hurt"

@@ -4,6 +4,11 @@ The first instance holds a ``QLockFile`` in the data folder and listens on a ``Q
 pid, so after a crash the next start finds a dead pid, takes the lock over, clears the left-over socket and goes on:
 a stale lock never blocks anyone. Two starts racing each other are ordered by the lock, not by the socket.
 
+The socket lives in the per-user runtime folder (``$XDG_RUNTIME_DIR``, or a private 0700 folder of this user's),
+where nobody else can make it first, and a later start only talks to a socket this user owns, served by a process
+of this user (checked with the peer's credentials where the platform gives them). On Windows it is a named pipe
+that only this user may open.
+
 The wire format is one JSON line each way: the request, then ``{"ok": true}``.
 """
 
@@ -14,6 +19,11 @@ import getpass
 import hashlib
 import json
 import logging
+import os
+import socket as stdsocket
+import stat
+import struct
+import sys
 import time
 from pathlib import Path
 
@@ -21,6 +31,7 @@ from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from backtimer.desktop.ports import StartRequest
+from backtimer.private_dirs import runtime_dir
 
 log = logging.getLogger(__name__)
 
@@ -29,14 +40,48 @@ FORWARD_TIMEOUT_MS = 1500
 MAX_LINE = 4096
 
 
-def server_name(data_dir: Path) -> str:
-    """Per user and data folder, short enough for a Unix socket path and valid as a Windows pipe name."""
+def server_name(data_dir: Path) -> str | None:
+    """Per user and data folder: a socket path in this user's private runtime folder (a pipe name on Windows);
+    None when there is no private folder to put it in (then there is no single-instance server)."""
     try:
         user = getpass.getuser()
     except (OSError, KeyError):  # no user name (some containers): the data folder alone still separates us
         user = ""
     digest = hashlib.sha256(f"{user}\0{data_dir.resolve()}".encode()).hexdigest()[:20]
-    return f"backtimer-{digest}"
+    if os.name == "nt":
+        return f"backtimer-{digest}"
+    folder = runtime_dir()
+    return str(folder / f"backtimer-{digest}") if folder is not None else None
+
+
+def trusted(name: str) -> bool:
+    """Whether ``name`` is a socket this user owns (links are not followed). Windows pipes: the name alone."""
+    if os.name == "nt":
+        return True
+    try:
+        info = os.lstat(name)
+    except OSError:
+        return False
+    return stat.S_ISSOCK(info.st_mode) and info.st_uid == os.geteuid()
+
+
+def peer_is_me(socket: QLocalSocket) -> bool:
+    """Whether the process at the other end runs as this user (Linux: SO_PEERCRED; elsewhere the socket's owner,
+    checked before connecting, has to do)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    try:
+        peer = stdsocket.socket(fileno=os.dup(int(socket.socketDescriptor())))
+    except OSError:
+        return False
+    try:
+        creds = peer.getsockopt(stdsocket.SOL_SOCKET, stdsocket.SO_PEERCRED, struct.calcsize("3i"))
+    except OSError:
+        return False
+    finally:
+        peer.close()
+    _pid, uid, _gid = struct.unpack("3i", creds)
+    return bool(uid == os.geteuid())
 
 
 def encode(request: StartRequest) -> bytes:
@@ -79,6 +124,9 @@ class SingleInstance(QObject):
         """True when we are the first: the lock is ours (a crashed holder's lock is taken over) and we listen."""
         if not self._lock.tryLock(0):
             return False
+        if self.name is None:
+            log.info("no private runtime folder for the socket: later starts will open a second window")
+            return True
         QLocalServer.removeServer(self.name)  # a socket left by a crash; safe, since we hold the lock
         if not self._server.listen(self.name):
             log.info("cannot listen on %s (%s): later starts will open a second window", self.name, self._server)
@@ -125,9 +173,15 @@ def forward(data_dir: Path, request: StartRequest, timeout_ms: int = FORWARD_TIM
 
     False when nobody answered in time (the first instance is still starting, hung, or gone).
     """
+    name = server_name(data_dir)
+    if name is None or not trusted(name):
+        return False  # nobody, or somebody else: never hand our request to a listener we do not own
     socket = QLocalSocket()
-    socket.connectToServer(server_name(data_dir))
+    socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
+        return False
+    if not peer_is_me(socket):
+        socket.abort()
         return False
     socket.write(encode(request))
     socket.waitForBytesWritten(timeout_ms)  # write() only buffers: without this the request may sit here

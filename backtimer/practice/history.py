@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,35 +17,44 @@ if TYPE_CHECKING:  # opened after the window's first paint: sqlite and the store
 class StoredHistory:
     """Fills ``practice.ports.History`` from the SQLite store at ``path``."""
 
-    def __init__(self, path: Path, notices: Notices) -> None:
+    def __init__(self, path: Path, notices: Notices, unsaved_places: Sequence[Path] = ()) -> None:
+        """``unsaved_places``: where a session the history cannot take is saved as a file (and looked for later)."""
         self.path = path
         self.notices = notices
+        self.unsaved_places = list(unsaved_places)
         self._store: HistoryStore | None = None
 
     @property
     def store(self) -> HistoryStore:
         if self._store is None:
             from backtimer.storage.history import HistoryStore
+            from backtimer.storage.rescue import find_unsaved, unsaved_hint
 
             self._store = HistoryStore(self.path)
-            for text in self._store.notices:
-                self.notices.post(text)
+            for text in [*self._store.notices, *map(unsaved_hint, find_unsaved(self.unsaved_places))]:
+                self.notices.post(text[:1].upper() + text[1:])
         return self._store
+
+    def refused(self) -> str | None:
+        """Why nothing may be recorded (a history from a newer backtimer, only read), in one line, or None."""
+        store = self.store
+        return f"{store.path}: {store.refused}; nothing was started" if store.refused is not None else None
 
     def record(self, routine: str, level: str, speed: float, notify: Notify) -> Recorder:
         from backtimer.storage.recorder import SessionRecorder
 
-        return SessionRecorder(self.store, routine, level, speed, notify)
+        return SessionRecorder(self.store, routine, level, speed, notify, self.unsaved_places)
 
     def day_status(self, settings: Settings) -> DayStatus:
         summary = self.store.summary(streak_rules(settings))
         return DayStatus(summary.done_today, summary.current_streak, summary.weekly_goal, summary.this_week)
 
-    def close(self) -> bool:
-        """Write what waits and close; True when nothing was left unsaved."""
+    def close(self) -> str | None:
+        """Write what waits and close; a one-line problem when something could still not be saved."""
         if self._store is None:
-            return True
-        saved = self._store.flush()
-        self._store.close()
-        self._store = None
-        return saved
+            return None
+        store, self._store = self._store, None
+        saved = store.flush()
+        problem = None if saved else f"{store.pending} change(s) to the history could not be saved to {store.path}"
+        store.close()
+        return problem

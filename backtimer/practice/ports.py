@@ -22,7 +22,12 @@ class Recorder(Protocol):
     def rate(self, comfort: int | None, note: str) -> None: ...
 
     def flush(self) -> bool:
-        """Write what waits; True when everything of this session is saved."""
+        """Write what waits; True when everything of this session is in the history now."""
+        ...
+
+    @property
+    def saved(self) -> bool:
+        """Whether the whole session reached the history (False once it had to go to a file, or nowhere)."""
         ...
 
 

@@ -100,8 +100,8 @@ class PracticeRun:
         if tick.snapshot.state in ENDED and self.ended_at is None:
             self.ended_at = now
             if self.recorder is not None:
-                self.recorder.session_ended(self.session.completed)
-                self.saved = self.recorder.flush()
+                self.recorder.session_ended(self.session.completed)  # saved to a file when history cannot take it
+                self.saved = self.recorder.saved
         self._tell_state()
         return tick
 
@@ -142,7 +142,7 @@ class PracticeRun:
         """The person's rating and note after the session (kept with its record)."""
         if self.recorder is not None:
             self.recorder.rate(comfort, note)
-            self.saved = self.recorder.flush() and self.saved
+            self.saved = self.recorder.saved
 
     def shutdown(self) -> None:
         """The shell is closing mid-session: record it as stopped, with what was done."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from backtimer.core.content.model import Mode
 from backtimer.core.session.machine import Session
 from backtimer.core.session.results import ExerciseTally, tally
 from backtimer.core.session.snapshot import State
@@ -18,6 +19,7 @@ class SessionSummary:
     seconds: float  # time taken, pauses included
     tallies: tuple[ExerciseTally, ...]
     names: dict[str, str]  # exercise id -> name
+    holds: dict[str, float] = field(default_factory=dict)  # exercise id -> seconds, for timed holds
 
     @property
     def done_count(self) -> int:
@@ -30,7 +32,7 @@ class SessionSummary:
 
     def lines(self) -> list[tuple[str, str]]:
         """(what, how it went) for each exercise and side, in the order they came."""
-        return [(tally_what(t, self.names), tally_status(t)) for t in self.tallies]
+        return [(tally_what(t, self.names), tally_status(t, self.holds.get(t.exercise))) for t in self.tallies]
 
 
 def summarize(session: Session, seconds: float, names: dict[str, str]) -> SessionSummary:
@@ -44,4 +46,9 @@ def summarize(session: Session, seconds: float, names: dict[str, str]) -> Sessio
         seconds=seconds,
         tallies=tuple(tally(session.results)),
         names=known,
+        holds={
+            e.exercise.id: float(e.dose_at(session.level).hold or 0)
+            for e in session.plan.routine.entries
+            if e.exercise.mode is Mode.HOLD
+        },
     )

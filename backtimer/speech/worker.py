@@ -27,6 +27,8 @@ SILENCE = 300  # sample magnitude below which a sample counts as silence (16-bit
 KEEP_TAIL = 0.05  # seconds of silence kept after the last sound
 EXIT_NO_ENGINE = 3
 RETRIES = 2
+CHUNK_CHARS = 400  # espeak's driver crashed on 32 kB and came back before the file existed on 4 kB: say long texts
+CHUNK_GAP = 0.25  # seconds of silence put back between the pieces (their trailing silence was trimmed)
 
 
 class SilentClip(RuntimeError):
@@ -136,26 +138,87 @@ def _synth(engine: Any, request: dict[str, Any]) -> dict[str, Any]:
     if not text:  # runAndWait with blank text never returns
         return {"ok": False, "error": "blank text"}
     target = Path(request["path"])
-    temp = target.with_name(f".{target.stem}.{os.getpid()}.tmp.wav")
     voice = str(request.get("voice") or "")
     if voice:
         if voice not in _voice_ids(engine):  # an unknown voice would jam the engine for good
             raise ValueError(f"unknown voice {voice!r}")
         engine.setProperty("voice", voice)
     engine.setProperty("rate", int(request.get("rate") or 175))
+    pieces = [target.with_name(f".{target.stem}.{os.getpid()}.{n}.tmp.wav") for n in range(len(chunks(text)))]
+    try:
+        for piece, words in zip(pieces, chunks(text), strict=True):
+            _say_into(engine, words, piece)
+        temp = target.with_name(f".{target.stem}.{os.getpid()}.tmp.wav")
+        seconds, rate = join_clips(pieces, temp) if len(pieces) > 1 else _measure(pieces[0], temp)
+    except (OSError, wave.Error, EOFError) as err:  # the names of our temporary files mean nothing to anyone
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else type(err).__name__
+        return {"ok": False, "error": f"the engine wrote no usable sound ({reason})"}
+    finally:
+        for piece in pieces:
+            piece.unlink(missing_ok=True)
+    os.replace(temp, target)  # readers never see half a file
+    return {"ok": True, "path": str(target), "seconds": seconds, "rate": rate}
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """``text`` in pieces of at most ``limit`` characters, cut after sentences where it can, else between words."""
+    words = text.split()
+    pieces: list[str] = []
+    current = ""
+    for word in words:
+        while len(word) > limit:  # one "word" longer than a piece: cut it
+            if current:
+                pieces.append(current)
+                current = ""
+            pieces.append(word[:limit])
+            word = word[limit:]
+        joined = f"{current} {word}" if current else word
+        if len(joined) > limit or (current.endswith((".", "!", "?")) and len(current) > limit // 2):
+            pieces.append(current)
+            current = word
+        else:
+            current = joined
+    if current:
+        pieces.append(current)
+    return pieces or [text]
+
+
+def _say_into(engine: Any, text: str, path: Path) -> None:
     for attempt in range(RETRIES + 1):  # espeak now and then hands back an empty clip: saying it again works
-        temp.unlink(missing_ok=True)
-        engine.save_to_file(text, str(temp))  # exactly one utterance per runAndWait
+        path.unlink(missing_ok=True)
+        engine.save_to_file(text, str(path))  # exactly one utterance per runAndWait
         engine.runAndWait()
-        _await_clip(temp)
+        _await_clip(path)
         try:
-            seconds, rate = trim_tail(temp)
-            break
+            trim_tail(path)
+            return
         except SilentClip:
             if attempt == RETRIES:
                 raise
-    os.replace(temp, target)  # readers never see half a file
-    return {"ok": True, "path": str(target), "seconds": seconds, "rate": rate}
+
+
+def _measure(piece: Path, temp: Path) -> tuple[float, int]:
+    os.replace(piece, temp)
+    with wave.open(str(temp), "rb") as clip:
+        return clip.getnframes() / clip.getframerate(), clip.getframerate()
+
+
+def join_clips(pieces: list[Path], target: Path) -> tuple[float, int]:
+    """One WAV of ``pieces`` in order, a short silence between them. Returns (seconds, rate)."""
+    with wave.open(str(pieces[0]), "rb") as first:
+        params = first.getparams()
+    gap_frames = int(CHUNK_GAP * params.framerate)
+    gap = b"\x00" * gap_frames * params.sampwidth * params.nchannels
+    frames = 0
+    with wave.open(str(target), "wb") as out:
+        out.setparams(params)
+        for n, piece in enumerate(pieces):
+            with wave.open(str(piece), "rb") as clip:
+                count = clip.getnframes()
+                data = clip.readframes(count)
+            out.writeframes((gap if n else b"") + data)
+            frames += count + (gap_frames if n else 0)
+    return frames / params.framerate, params.framerate
 
 
 def _await_clip(path: Path, limit: float = 1.0) -> None:

@@ -6,6 +6,7 @@ one. Before each migration of a database that already holds data, a copy is save
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -114,6 +115,8 @@ def _statements(script: str) -> list[str]:
 def backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     """A consistent copy (SQLite's backup API, safe with WAL) named after the version it holds."""
     target = free_sibling(path, f"v{version}-backup")
+    if os.name == "posix":  # as private as the history itself
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     copy = sqlite3.connect(target)
     try:
         conn.backup(copy)

@@ -6,12 +6,14 @@ user data, config and cache folders are used.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from backtimer.core.errors import BadInput
+from backtimer.private_dirs import private_folder, runtime_dir
 
 APP_NAME = "backtimer"
 DATA_DIR_ENV = "BACKTIMER_DATA_DIR"
@@ -22,6 +24,7 @@ class Paths:
     data: Path  # history database, user routines and exercises
     config: Path  # settings
     cache: Path  # synthesized voice clips and other things safe to delete
+    chosen: bool = False  # the folders were chosen (--data-dir): short-lived files are kept apart per folder
 
     @classmethod
     def resolve(cls, data_dir: str | None = None, environ: Mapping[str, str] | None = None) -> Paths:
@@ -31,7 +34,7 @@ class Paths:
             root = Path(chosen).expanduser().resolve()
             if root.exists() and not root.is_dir():
                 raise BadInput(f"{chosen}: the data folder is a file, not a folder")
-            return cls(data=root, config=root, cache=root / "cache")
+            return cls(data=root, config=root, cache=root / "cache", chosen=True)
         import platformdirs
 
         return cls(
@@ -56,3 +59,25 @@ class Paths:
     @property
     def voice_cache(self) -> Path:
         return self.cache / "voice"
+
+    def voice_spares(self) -> list[Path]:
+        """Private folders for voice clips when ``voice_cache`` cannot be written (the per-user runtime folder)."""
+        runtime = runtime_dir()
+        spare = private_folder(runtime / "voice") if runtime is not None else None
+        return [spare] if spare is not None else []
+
+    @property
+    def unsaved_places(self) -> list[Path]:
+        """Where a session that could not reach the history is saved as a file ``import`` reads, first choice first.
+
+        The next start looks in each of these; a last-resort ``tempfile.mkdtemp`` folder is only named in the notice.
+        """
+        places = [self.data / UNSAVED, self.cache / UNSAVED]
+        runtime = runtime_dir()
+        if runtime is not None:
+            tag = hashlib.sha256(str(self.data).encode()).hexdigest()[:12] if self.chosen else ""
+            places.append(runtime / (f"{UNSAVED}-{tag}" if tag else UNSAVED))
+        return places
+
+
+UNSAVED = "unsaved-sessions"

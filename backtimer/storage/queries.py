@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from collections.abc import Collection
 from datetime import date, datetime, timedelta
@@ -130,7 +131,7 @@ def _record(row: tuple[object, ...], lines: tuple[ExerciseTally, ...], recording
         zone=zone if isinstance(zone, str) else None,
         local_date=date.fromisoformat(str(local_date)),
         status=str(status),
-        speed=float(speed) if isinstance(speed, (int, float)) else 1.0,
+        speed=float(speed) if isinstance(speed, (int, float)) and math.isfinite(speed) else 1.0,
         exercises=lines,
         comfort=comfort if isinstance(comfort, int) else None,
         note=str(note or ""),

@@ -16,7 +16,8 @@ class SessionRecorder:
     """Opens the record at once, writes each finished step, and closes it as completed or stopped.
 
     Storage trouble never stops the session: the store queues what it could not write and ``notify`` gets its
-    one-line notice (once per kind of trouble).
+    one-line notice (once per kind of trouble). When the session ends and the history still cannot take it, it is
+    saved as an import-ready file in the first of ``places`` that takes it (``rescued``), and ``notify`` names it.
     """
 
     def __init__(
@@ -26,11 +27,15 @@ class SessionRecorder:
         level: str,
         speed: float = 1.0,
         notify: Callable[[str], None] | None = None,
+        places: Sequence[Path] = (),
     ) -> None:
         self.store = store
         self._notify = notify
+        self._places = list(places)
         self._told = len(store.notices)
         self._seq = 0
+        self.rescued: Path | None = None  # the file this session went to when the history could not take it
+        self.lost: str | None = None  # why it could not be saved anywhere at all
         self.session_id = store.begin(routine, level, speed, zone=local_zone_name())
         self._pass_notices()
 
@@ -53,6 +58,11 @@ class SessionRecorder:
         self.session_ended(session.completed)
         return self.store.flush()
 
+    @property
+    def saved(self) -> bool:
+        """Whether the whole session reached the history (False once it had to go to a file, or nowhere)."""
+        return self.rescued is None and self.lost is None
+
     def steps_ended(self, results: Sequence[StepResult]) -> None:
         for result in results:
             self.store.add_step(self.session_id, self._seq, result)
@@ -62,6 +72,7 @@ class SessionRecorder:
     def session_ended(self, completed: bool) -> None:
         self.store.finish(self.session_id, completed)
         self._pass_notices()
+        self._rescue_if_needed(tell=True)
 
     def flush(self) -> bool:
         """Retry what waits; True when all of this session is saved."""
@@ -72,6 +83,29 @@ class SessionRecorder:
     def rate(self, comfort: int | None, note: str) -> None:
         self.store.rate(self.session_id, comfort, note)
         self._pass_notices()
+        if self.rescued is not None:
+            self._rescue_if_needed(tell=False)  # the saved file gets the rating too
+
+    def _rescue_if_needed(self, *, tell: bool) -> None:
+        if self.store.flush():
+            return
+        from backtimer.storage.rescue import save_unsaved
+
+        records = [r for r in self.store.unsaved() if r.id == self.session_id]
+        if not records:
+            return
+        try:
+            self.rescued = save_unsaved(records, self._places)
+        except OSError as err:
+            self.lost = err.strerror or str(err)
+            if tell and self._notify is not None:
+                self._notify(f"This session could not be saved anywhere ({self.lost}).")
+            return
+        if tell and self._notify is not None:
+            self._notify(
+                f"The history could not be written: this session was saved to {self.rescued}"
+                f" (backtimer import {self.rescued} adds it later)."
+            )
 
     def _pass_notices(self) -> None:
         for text in self.store.notices[self._told :]:

@@ -18,6 +18,11 @@ from backtimer.core.session.results import ExerciseTally
 FORMAT = "backtimer-history"
 FORMAT_VERSION = 1
 STATUSES = ("completed", "stopped")
+# What an imported session may hold: dates a person could have exercised on (so every later date sum works), counts
+# SQLite stores exactly, and the speeds ``backtimer run --speed`` allows.
+FIRST_YEAR, LAST_YEAR = 1970, 2199
+MAX_COUNT = 10**6
+SPEEDS = (0.1, 1000.0)
 
 
 @dataclass(frozen=True)
@@ -45,8 +50,14 @@ class SessionRecord:
     def completed(self) -> bool:
         return self.status == "completed"
 
+    @property
+    def demo(self) -> bool:
+        """Run with ``--speed``: history, but not a day of exercise (no streak, not "today: done")."""
+        return self.speed != 1
+
     def entry(self) -> Entry:
-        return Entry(self.started_at.replace(tzinfo=None), self.completed)
+        """What streaks count: a completed session at real speed (the same rule the SQL in ``load_entries`` has)."""
+        return Entry(self.started_at.replace(tzinfo=None), self.completed and not self.demo)
 
 
 def to_json(record: SessionRecord) -> dict[str, Any]:
@@ -191,7 +202,9 @@ class _Getter:
 
     def count(self, key: str) -> int:
         value = self.item.get(key)
-        return value if type(value) is int and value >= 0 else self.fail(key, "a whole number, 0 or more")
+        if type(value) is int and 0 <= value <= MAX_COUNT:
+            return value
+        self.fail(key, f"a whole number from 0 to {MAX_COUNT}")
 
     def flag(self, key: str, optional: bool = False) -> bool:
         value = self.item.get(key, False if optional else None)
@@ -199,8 +212,9 @@ class _Getter:
 
     def number(self, key: str, default: float) -> float:
         value = self.item.get(key, default)
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
-        return float(value) if ok else self.fail(key, "a positive number")
+        low, high = SPEEDS
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool) and low <= value <= high
+        return float(value) if ok else self.fail(key, f"a number from {low:g} to {high:g}")
 
     def moment(self, key: str, optional: bool = False) -> datetime | None:
         value = self.item.get(key)
@@ -212,16 +226,21 @@ class _Getter:
             moment = None
         if moment is None or moment.tzinfo is None:
             self.fail(key, "an ISO 8601 time with its UTC offset")
+        if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+            self.fail(key, f"a time in the years {FIRST_YEAR} to {LAST_YEAR}")
         return moment
 
     def day(self, key: str) -> date:
         value = self.item.get(key)
         try:
-            if isinstance(value, str):
-                return date.fromisoformat(value)
+            day = date.fromisoformat(value) if isinstance(value, str) else None
         except ValueError:
-            pass
-        self.fail(key, "a YYYY-MM-DD date")
+            day = None
+        if day is None:
+            self.fail(key, "a YYYY-MM-DD date")
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            self.fail(key, f"a date in the years {FIRST_YEAR} to {LAST_YEAR}")
+        return day
 
 
 def utc_text(moment: datetime) -> str:
@@ -229,4 +248,9 @@ def utc_text(moment: datetime) -> str:
 
 
 def from_utc(text: str, offset_seconds: int) -> datetime:
-    return datetime.fromisoformat(text).astimezone(timezone(timedelta(seconds=offset_seconds)))
+    """The stored UTC time in its place's offset (kept in UTC at the calendar's very ends, where that cannot be)."""
+    moment = datetime.fromisoformat(text)
+    try:
+        return moment.astimezone(timezone(timedelta(seconds=offset_seconds)))
+    except (OverflowError, ValueError):
+        return moment

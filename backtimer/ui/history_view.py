@@ -79,6 +79,7 @@ class SessionList(QAbstractListModel):
             return None
         r = self.records[index.row()]
         status = "✓ completed" if r.completed else ("● recording" if r.status == "open" else "■ stopped")
+        status += f" · demo x{r.speed:g}" if r.demo else ""
         comfort = f" · comfort {r.comfort}" if r.comfort is not None else ""
         first = f"{r.started_at:%a %d %b %Y · %H:%M}"
         return f"{first}\n{title_of(r.routine, self.names)} · {r.level} · {minutes_text(r.seconds)} · {status}{comfort}"
@@ -263,7 +264,8 @@ class HistoryView(QWidget):
         for r in records:
             day = session_day(r.started_at, self.settings.day_start_hour)
             old = counts.get(day, Day(0, 0))
-            counts[day] = Day(old.completed + r.completed, old.stopped + (not r.completed))
+            done = r.completed and not r.demo  # a demo is not a day of exercise, here as on home and in stats
+            counts[day] = Day(old.completed + done, old.stopped + (not done))
         return counts
 
     def _show_summary(self, s: StreakSummary, records: Sequence[SessionRecord]) -> None:
@@ -277,9 +279,11 @@ class HistoryView(QWidget):
         weeks = f"{s.week_streak} week{'s' if s.week_streak != 1 else ''} in a row on goal"
         self.stat_notes["week"].setText("goal met · " + weeks if s.this_week >= s.weekly_goal else weeks)
         completed = sum(r.completed for r in records)
+        demos = sum(r.demo for r in records)
         self.stat_values["total"].setText(f"{len(records)}")
         seconds = sum(r.seconds for r in records)
-        self.stat_notes["total"].setText(f"{completed} completed · {minutes_text(seconds)}")
+        demo_note = f" · {demos} demo{'s' if demos != 1 else ''}" if demos else ""
+        self.stat_notes["total"].setText(f"{completed} completed{demo_note} · {minutes_text(seconds)}")
 
     def _show_details(self, index: Index) -> None:
         listed = self.model.records[index.row()] if index.isValid() else None
@@ -339,7 +343,7 @@ def details_html(r: SessionRecord, names: Mapping[str, str], picture: Callable[[
     lines = [
         f"<div style='font-size:18pt; font-weight:600'>{title_of(r.routine, names)} · {r.level}</div>",
         f"<p style='margin-top:4px'>{r.started_at:%a %d %b %Y, %H:%M}{zone} · {minutes_text(r.seconds)} · {status}"
-        + (f" · speed x{r.speed:g}" if r.speed != 1 else "")
+        + (f" · demo at speed x{r.speed:g} (not counted toward the streak)" if r.demo else "")
         + "</p>",
     ]
     rows: dict[str, list[str]] = {}  # one row per exercise, both sides in it: short enough to read at a glance

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from backtimer.cli import main
+from tests.helpers import with_default_sigint
 
 SESSION_KEYS = {
     "id",
@@ -77,7 +78,9 @@ def test_run_records_its_session_and_shapes_hold(capsys: pytest.CaptureFixture[s
 def test_run_stopped_with_ctrl_c_is_recorded_as_stopped(tmp_path: Path) -> None:
     env = {**os.environ, "BACKTIMER_DATA_DIR": str(tmp_path / "d")}
     cmd = [sys.executable, "-m", "backtimer", "run", "lower-back", "--no-voice", "--speed", "40"]
-    child = subprocess.Popen(cmd, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    child = subprocess.Popen(
+        with_default_sigint(cmd), env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
     assert child.stdout is not None
     for line in child.stdout:
         if line.startswith("— Rest"):  # the first work step has ended (and was written)
@@ -176,3 +179,33 @@ def test_import_keeps_the_stored_offset_and_date(capsys: pytest.CaptureFixture[s
     (session,) = history(capsys)["sessions"]
     assert (session["started_at"], session["local_date"]) == ("2024-01-02T07:30:00+01:00", "2024-01-02")
     assert session["exercises"][0]["reps_done"] == 16
+
+
+def test_a_demo_run_reads_as_a_demo_in_history_and_stats(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "run", "start-small", "--no-voice", "--speed", "1000")
+    (line,) = run(capsys, "history")[1].splitlines()
+    assert "demo x1000" in line  # before: it looked like a real session
+    code, out, _ = run(capsys, "stats")
+    assert code == 0 and "Today:          not yet" in out and "1 of them demos (not counted)" in out
+    assert json.loads(run(capsys, "stats", "--json")[1])["demo_sessions"] == 1
+
+
+def test_routines_columns_line_up_whatever_the_names(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    (data_dir / "routines").mkdir(parents=True)
+    (data_dir / "routines" / "mine.toml").write_text(
+        'id = "my-very-own-long-routine-id"\ntitle = "A title longer than the others are"\n'
+        '[[exercises]]\nid = "glute-bridge"\n'
+    )
+    code, out, _ = run(capsys, "routines")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 4
+    for column in ("exercises", "standard", "advanced"):
+        assert len({line.index(column) for line in lines}) == 1, out  # before: ragged
+
+
+def test_the_run_summary_says_holds_in_seconds_not_reps(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "run", "core-stability", "--level", "beginner", "--no-voice", "--speed", "1000")
+    assert code == 0
+    plank = next(line for line in out.splitlines() if line.strip().startswith("Plank:"))
+    assert plank.strip().startswith("Plank: 2 sets of ") and plank.endswith(" s holds")  # before: "2 sets, 0 reps"
+    assert "Pelvic tilt: 2 sets," in out and " reps" in out

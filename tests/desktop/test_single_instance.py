@@ -121,3 +121,60 @@ def test_the_lock_lives_in_the_data_folder(tmp_path: Path) -> None:
     instance.close()
     assert not (tmp_path / "new" / "folder" / LOCK_NAME).exists()
     assert os.listdir(tmp_path / "new" / "folder") == []
+
+
+def test_the_socket_is_in_the_private_runtime_folder(tmp_path: Path) -> None:
+    name = server_name(tmp_path)
+    assert name is not None and Path(name).parent == Path(os.environ["XDG_RUNTIME_DIR"]) / "backtimer"
+    assert Path(name).parent.stat().st_mode & 0o077 == 0
+
+
+ATTACKER = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtNetwork import QLocalServer
+app = QCoreApplication([])
+server = QLocalServer()
+server.setSocketOptions(QLocalServer.SocketOption.WorldAccessOption)
+assert server.listen(sys.argv[1])
+print("listening", flush=True)
+def answer():
+    sock = server.nextPendingConnection()
+    sock.waitForReadyRead(2000)
+    print("got", bytes(sock.readAll().data()).decode().strip(), flush=True)
+    sock.write(b'{"ok": true}\\n')
+    sock.flush()
+server.newConnection.connect(answer)
+app.exec()
+"""
+
+
+def test_a_listener_another_user_put_at_the_old_shared_name_gets_nothing(tmp_path: Path) -> None:
+    from backtimer.desktop.single_instance import claim_or_forward
+
+    old_name = Path(server_name(tmp_path) or "").name  # before: this name, in the shared temp folder
+    attacker = subprocess.Popen([sys.executable, "-c", ATTACKER, old_name], stdout=subprocess.PIPE, text=True)
+    assert attacker.stdout is not None and attacker.stdout.readline() == "listening\n"
+    from PySide6.QtCore import QLockFile
+
+    running = QLockFile(str(tmp_path / LOCK_NAME))  # a backtimer is running (it holds the lock)
+    assert running.tryLock(0)
+    try:
+        kept = claim_or_forward(tmp_path, StartRequest("start-small", start=True), attempts=1)
+        assert kept is not None  # before: None, the request handed to the attacker and this start gone
+        kept.close()
+    finally:
+        running.unlock()
+        attacker.kill()
+    out, _ = attacker.communicate()
+    assert "got" not in out
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="making a socket another user's takes root")
+def test_a_socket_owned_by_someone_else_is_never_trusted(tmp_path: Path, qtbot: QtBot) -> None:
+    first = SingleInstance(tmp_path)
+    assert first.claim() and first.name is not None
+    os.chown(first.name, 65534, 65534)  # as if another user had made it
+    proc = later_start(tmp_path, StartRequest("start-small"))
+    assert finish(proc, qtbot) == "False"
+    first.close()

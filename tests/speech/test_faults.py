@@ -3,9 +3,12 @@ The session goes on with beeps and a one-line notice, the worker is restarted wh
 
 from __future__ import annotations
 
+import os
+import stat
 import sys
 import tempfile
 import threading
+import wave
 from pathlib import Path
 
 import pytest
@@ -119,16 +122,62 @@ def test_a_voice_named_by_its_name_is_found(tmp_path: Path) -> None:
     synth.close()
 
 
-def test_an_unwritable_cache_uses_a_temporary_folder_or_else_beeps(
+def test_an_unwritable_cache_uses_a_private_folder_or_else_beeps(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be")
     paths = Paths(data=tmp_path, config=tmp_path, cache=blocker)
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
-    cache, notice = clip_cache(Settings(), paths.voice_cache)
-    assert cache is not None and cache.folder == tmp_path / "tmp" / "backtimer-voice"
+    cache, notice = clip_cache(Settings(), paths.voice_cache, paths.voice_spares)
+    assert cache is not None and cache.folder == Path(os.environ["XDG_RUNTIME_DIR"]) / "backtimer" / "voice"
     assert notice == f"Can't write voice clips to {paths.voice_cache}: using a temporary folder."
+    assert stat.S_IMODE(cache.folder.stat().st_mode) == 0o700
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    shared = tmp_path / "tmp"
+    shared.mkdir(mode=0o1777)
+    monkeypatch.setattr(tempfile, "tempdir", str(shared))
+    attacker = tmp_path / "attacker"
+    attacker.mkdir(mode=0o777)
+    (shared / f"backtimer-{os.geteuid()}").symlink_to(attacker)  # another user got the predictable name first
+    cache, notice = clip_cache(Settings(), paths.voice_cache, paths.voice_spares)
+    assert cache is not None and cache.folder.parent == shared and cache.folder.name.startswith("backtimer-voice-")
+    assert stat.S_IMODE(cache.folder.stat().st_mode) == 0o700 and list(attacker.iterdir()) == []
     monkeypatch.setattr(tempfile, "tempdir", str(blocker))
-    cache, notice = clip_cache(Settings(), paths.voice_cache)
+    cache, notice = clip_cache(Settings(), paths.voice_cache, paths.voice_spares)
     assert cache is None and notice == f"Can't write voice clips to {paths.voice_cache}: beeps only."
+
+
+def test_the_write_probe_never_follows_a_link(tmp_path: Path) -> None:
+    folder = tmp_path / "voice"
+    folder.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    for pid in range(os.getpid() - 5, os.getpid() + 5):  # the old probe's name was .probe-<pid>
+        (folder / f".probe-{pid}").symlink_to(victim)
+    assert ClipCache(folder, "", 175).writable()
+    assert victim.read_text() == "precious"
+
+
+def test_a_damaged_or_absurd_clip_is_made_again_and_a_link_is_never_used(tmp_path: Path) -> None:
+    cache = ClipCache(tmp_path, "", 175)
+    damaged = cache.path_for("Rest.")
+    damaged.write_bytes(b"RIFF\x00\x00not a wave at all")
+    assert cache.ready("Rest.") is None and not damaged.exists()  # gone: the synthesizer makes it again
+    absurd = cache.path_for("Go.")
+    with wave.open(str(absurd), "wb") as clip:  # ten minutes of silence for one word
+        clip.setnchannels(1)
+        clip.setsampwidth(2)
+        clip.setframerate(8000)
+        clip.writeframes(b"\x00\x00" * 8000 * 600)
+    assert cache.ready("Go.") is None and not absurd.exists()
+    good = tmp_path / "elsewhere.wav"
+    with wave.open(str(good), "wb") as clip:
+        clip.setnchannels(1)
+        clip.setsampwidth(2)
+        clip.setframerate(8000)
+        clip.writeframes(b"\x01\x00" * 4000)
+    linked = cache.path_for("Breathe.")
+    linked.symlink_to(good)
+    assert cache.ready("Breathe.") is None and good.exists()
+    os.replace(good, linked)
+    assert cache.ready("Breathe.") == linked and cache.duration("Breathe.") == 0.5

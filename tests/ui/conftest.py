@@ -80,18 +80,21 @@ class Harness:
 def make_harness(qtbot: QtBot, data_dir: Path) -> Iterator[Callable[..., Harness]]:
     made: list[MainWindow] = []
 
-    def make(routine: str | None = None, level: str | None = None, *, bare: bool = False) -> Harness:
+    def make(
+        routine: str | None = None, level: str | None = None, *, bare: bool = False, data: Path | None = None
+    ) -> Harness:
         """The real window; ``bare``: with no history, no saved settings and a silent voice (the bare minimum)."""
         clock = FakeClock()
         speaker = RecordingSpeaker()
         asker = Asker()
         informed: list[str] = []
-        paths = Paths.resolve(str(data_dir))
+        folder = data or data_dir
+        paths = Paths.resolve(str(folder))
         if bare:
             practice = Practice(Preferences(Settings()), clock, make_speaker=lambda _settings: speaker)
         else:
             practice = build_practice(paths, clock, make_speaker=lambda _settings: speaker)
-        line = CommandLine(data_dir=str(data_dir), routine=routine, level=level)
+        line = CommandLine(data_dir=str(folder), routine=routine, level=level)
         window, problem = create_window(
             line, clock, practice=practice, ask=asker, inform=lambda _t, message: informed.append(message)
         )

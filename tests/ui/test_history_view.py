@@ -85,3 +85,19 @@ def test_back_signal(qtbot: QtBot, tmp_path: Path) -> None:
     view = make_view(qtbot, tmp_path, [])
     with qtbot.waitSignal(view.back, timeout=1000):
         QTest.keyClick(view, Qt.Key.Key_Escape)
+
+
+def test_a_demo_run_is_shown_as_a_demo_and_counted_as_home_and_stats_count_it(qtbot: QtBot, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from backtimer.core.settings import streak_rules
+
+    demo = replace(session(0, n=1), speed=60.0)  # today, at --speed 60
+    view = make_view(qtbot, tmp_path, [demo, session(1), session(2)])
+    home = HistoryStore(tmp_path / "history.sqlite3").summary(streak_rules(Settings()), NOW)  # home and stats
+    assert view.summary is not None
+    assert (view.summary.done_today, view.summary.current_streak) == (home.done_today, home.current_streak)
+    assert view.today_label.text() == "Today: not yet"  # before: "done", while home said "not yet"
+    assert view.stat_values["current"].text() == "2 days"
+    assert "demo x60" in str(view.model.data(view.model.index(0, 0)))
+    assert "1 demo" in view.stat_notes["total"].text()

@@ -27,25 +27,39 @@ class Catalog:
         return catalog
 
     def _read_dir(self, base: Path, *, strict: bool) -> None:
-        for path in sorted((base / "exercises").glob("*.toml")):
-            self._add(path, strict, self._add_exercise)
-        for path in sorted((base / "routines").glob("*.toml")):
-            self._add(path, strict, self._add_routine)
+        for kind, adder in (("exercises", self._add_exercise), ("routines", self._add_routine)):
+            try:
+                found = sorted((base / kind).glob("*.toml"))
+            except OSError as err:  # the user's folder cannot be looked into (e.g. chmod 000)
+                if strict:
+                    raise
+                self.problems.append(f"{base / kind}: cannot be read ({err.strerror or err})")
+                continue
+            for path in found:
+                self._add(path, strict, adder)
 
-    def _add(self, path: Path, strict: bool, adder: Callable[[Path], None]) -> None:
+    def _add(self, path: Path, strict: bool, adder: Callable[[Path, bool], None]) -> None:
         try:
-            adder(path)
+            adder(path, strict)
+        except RecursionError:
+            if strict:
+                raise
+            self.problems.append(f"{path}: is nested too deeply to read")
         except ContentError as err:
             if strict:
                 raise
             self.problems.append(str(err))
 
-    def _add_exercise(self, path: Path) -> None:
+    def _add_exercise(self, path: Path, strict: bool) -> None:
         exercise = parse_exercise(read_toml(path), str(path))
+        if not strict and exercise.id in self.exercises:
+            raise ContentError(str(path), "id", f"{exercise.id!r} is taken (built in, or another file); use another id")
         self.exercises[exercise.id] = exercise
 
-    def _add_routine(self, path: Path) -> None:
+    def _add_routine(self, path: Path, strict: bool) -> None:
         routine = parse_routine(read_toml(path), str(path), self.exercises)
+        if not strict and routine.id in self.routines:
+            raise ContentError(str(path), "id", f"{routine.id!r} is taken (built in, or another file); use another id")
         self.routines[routine.id] = routine
 
     def routine(self, name: str) -> Routine:
@@ -54,6 +68,9 @@ class Catalog:
             return self.routines[name]
         if "/" in name or "\\" in name or name.endswith(".toml"):
             path = Path(name)
-            return parse_routine(read_toml(path), str(path), self.exercises)
+            try:
+                return parse_routine(read_toml(path), str(path), self.exercises)
+            except RecursionError:
+                raise ContentError(str(path), None, "is nested too deeply to read") from None
         known = ", ".join(sorted(self.routines))
         raise ContentError(name, None, f"no such routine (known: {known}; or give a path to a .toml file)")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -45,30 +47,49 @@ _TIMING_KEYS = {"get_ready", "rest_between_sets", "rest_between_exercises", "swi
 
 
 def read_toml(path: Path) -> dict[str, Any]:
-    """Parse one TOML file, turning every way it can fail into a ContentError."""
+    """Parse one TOML file, turning every way it can fail into a ContentError.
+
+    Only a regular file is read (a link is followed, but a pipe or a device behind it is not: it could block or
+    never end), and never more than ``MAX_FILE_BYTES``.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)  # a FIFO must not block open
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ContentError(str(path), None, f"file is too large ({size} bytes)")
-        raw = path.read_bytes()
+        fd = os.open(path, flags)
     except FileNotFoundError:
         raise ContentError(str(path), None, "no such file") from None
     except IsADirectoryError:
         raise ContentError(str(path), None, "is a folder, not a file") from None
     except OSError as err:
         raise ContentError(str(path), None, f"cannot be read ({err.strerror or err})") from None
+    try:
+        kind = os.fstat(fd).st_mode
+        if stat.S_ISDIR(kind):
+            raise ContentError(str(path), None, "is a folder, not a file")
+        if not stat.S_ISREG(kind):
+            raise ContentError(str(path), None, "is not a regular file (a pipe or a device?)")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as err:
+        raise ContentError(str(path), None, f"cannot be read ({err.strerror or err})") from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_FILE_BYTES:
+        raise ContentError(str(path), None, f"file is too large (over {MAX_FILE_BYTES} bytes)")
     return parse_toml(raw, str(path))
 
 
 def parse_toml(raw: bytes, source: str) -> dict[str, Any]:
+    """TOML from UTF-8 bytes (a byte-order mark, as some editors write, is fine)."""
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ContentError(source, None, "is not UTF-8 text") from None
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise ContentError(source, None, f"is not valid TOML ({err})") from None
+    except RecursionError:
+        raise ContentError(source, None, "is nested too deeply to read") from None
 
 
 def parse_exercise(data: Mapping[str, Any], source: str) -> Exercise:

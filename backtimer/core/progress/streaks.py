@@ -20,8 +20,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TypeVar
 
 ONE_DAY = timedelta(days=1)
+_Moment = TypeVar("_Moment", date, datetime)
 ONE_WEEK = timedelta(days=7)
 
 
@@ -56,7 +58,8 @@ class StreakSummary:
 def session_day(local_start: datetime, day_start_hour: int = 0) -> date:
     """The day a session counts for: its local start moved back by the day-start hour."""
     if day_start_hour:
-        local_start -= timedelta(hours=day_start_hour)
+        moved = _shifted(local_start, -timedelta(hours=day_start_hour))
+        return moved.date() if moved is not None else local_start.date()
     return local_start.date()  # the wall-clock date, whatever tzinfo says: never converted to another zone
 
 
@@ -76,17 +79,18 @@ def current_streak(days: set[date], today_: date, rest_weekdays: frozenset[int] 
         return 0
     earliest = min(days)
     count = 0
-    day = today_
-    if day + ONE_DAY in days:
-        day += ONE_DAY  # done "tomorrow": recorded further east before flying west; it still counts
-    elif day not in days:
-        day -= ONE_DAY  # today is not over: it cannot break the streak yet
-    while day >= earliest:
+    day: date | None = today_
+    tomorrow = _shifted(today_, ONE_DAY)
+    if tomorrow in days:
+        day = tomorrow  # done "tomorrow": recorded further east before flying west; it still counts
+    elif today_ not in days:
+        day = _shifted(today_, -ONE_DAY)  # today is not over: it cannot break the streak yet
+    while day is not None and day >= earliest:
         if day in days and day.weekday() not in rest_weekdays:
             count += 1
         elif day.weekday() not in rest_weekdays:
             break
-        day -= ONE_DAY
+        day = _shifted(day, -ONE_DAY)
     return count
 
 
@@ -103,16 +107,24 @@ def longest_streak(days: set[date], rest_weekdays: frozenset[int] = frozenset())
 
 
 def _only_rest_between(first: date, second: date, rest_weekdays: frozenset[int]) -> bool:
-    day = first + ONE_DAY
-    while day < second:
+    day = _shifted(first, ONE_DAY)
+    while day is not None and day < second:
         if day.weekday() not in rest_weekdays:
             return False
-        day += ONE_DAY
+        day = _shifted(day, ONE_DAY)
     return True
 
 
 def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
+    return _shifted(day, -timedelta(days=day.weekday())) or date.min  # date.min is a Monday
+
+
+def _shifted(moment: _Moment, delta: timedelta) -> _Moment | None:
+    """``moment + delta``, or None beyond the calendar's ends (years 1 and 9999): date arithmetic never raises."""
+    try:
+        return moment + delta
+    except OverflowError:
+        return None
 
 
 def days_per_week(days: Iterable[date]) -> dict[date, int]:
@@ -129,13 +141,13 @@ def current_week_streak(weeks: dict[date, int], today_: date, goal: int) -> int:
     if goal <= 0 or not weeks:
         return 0
     earliest = min(weeks)
-    monday = week_start(today_)
-    if weeks.get(monday, 0) < goal:
-        monday -= ONE_WEEK
+    monday: date | None = week_start(today_)
+    if monday is not None and weeks.get(monday, 0) < goal:
+        monday = _shifted(monday, -ONE_WEEK)
     count = 0
-    while monday >= earliest and weeks.get(monday, 0) >= goal:
+    while monday is not None and monday >= earliest and weeks.get(monday, 0) >= goal:
         count += 1
-        monday -= ONE_WEEK
+        monday = _shifted(monday, -ONE_WEEK)
     return count
 
 
