@@ -62,8 +62,7 @@ def build_services(paths: Paths, catalog: Catalog | Callable[[], Catalog] | None
         from backtimer.ui.history_view import HistoryView  # built when first opened: a lighter start-up
 
         known = catalog() if callable(catalog) else catalog
-        names = {exercise.id: exercise.name for exercise in known.exercises.values()} if known else {}
-        names.update({routine.id: routine.title for routine in known.routines.values()} if known else {})
+        names = known.names() if known else {}  # with the names of deleted routines and exercises
         return HistoryView(history(), services.settings, names=names, exercises=known.exercises if known else None)
 
     def figure() -> QWidget:
