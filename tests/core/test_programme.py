@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -128,3 +129,12 @@ def test_a_broken_user_file_is_skipped_and_the_rest_still_loads(tmp_path: Path) 
     assert any("broken.toml" in p and "not valid TOML" in p for p in catalog.problems)
     assert {"lower-back", "gentle-start-with-heel-slides"} <= set(catalog.routines)
     assert catalog.programme("gentle-start-with-heel-slides").exercises[0].id == "heel-slide"
+
+
+def test_the_field_reference_names_every_field_the_loader_accepts() -> None:
+    from backtimer.core.content import loader
+
+    text = (Path(__file__).parents[2] / "docs" / "routines.md").read_text(encoding="utf-8")
+    fields = loader._EXERCISE_KEYS | loader._ROUTINE_KEYS | loader._TIMING_KEYS | {"self_paced", "word", "pose"}
+    missing = sorted(key for key in fields if not re.search(rf"`\[*{key}[\]. =`]", text))
+    assert missing == []
