@@ -1,8 +1,7 @@
-"""The one composition root: builds the clock, speaker, stores and window, and runs the event loop."""
+"""The one composition root: builds the clock, the practice layer, the stores and the window, and runs Qt."""
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable
@@ -11,107 +10,92 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from backtimer.clock import Clock, MonotonicClock
+from backtimer.command_line import CommandLine
 from backtimer.core.errors import BadInput
-from backtimer.core.settings import Settings, streak_rules
-from backtimer.resources import assets_dir
+from backtimer.practice.history import StoredHistory
+from backtimer.practice.notices import Notices
+from backtimer.practice.preferences import Preferences
+from backtimer.practice.starting import MakeSpeaker, Practice
+from backtimer.resources import asset, assets_dir
 from backtimer.storage.paths import Paths
 from backtimer.storage.settings import SettingsFile
-from backtimer.ui.main_window import Ask, Inform, MainWindow
-from backtimer.ui.ports import DayStatus, Recorder, Services
+from backtimer.ui.dialogs import Ask, Inform
+from backtimer.ui.main_window import MainWindow
+from backtimer.ui.ports import WindowParts
 
 if TYPE_CHECKING:
     from backtimer.core.content.catalog import Catalog
-    from backtimer.core.content.model import Level, Routine
-    from backtimer.core.session.cues import CueOptions, Durations
-    from backtimer.core.session.machine import Session
+    from backtimer.core.content.guidance import Guidance
+    from backtimer.core.settings import Settings
     from backtimer.speech.speaker import Speaker
-    from backtimer.storage.history import HistoryStore
+    from backtimer.ui.figure_widget import FigureWidget
+    from backtimer.ui.history_view import HistoryView
+    from backtimer.ui.voice_settings import VoiceSettings
 
 
-def build_services(paths: Paths, catalog: Catalog | Callable[[], Catalog] | None = None) -> Services:
-    """Settings, history, voice and figures, wired for the window. Faults come back as one-line notices."""
+def build_practice(paths: Paths, clock: Clock, *, make_speaker: MakeSpeaker | None = None) -> Practice:
+    """Settings, history and voice for a window; faults come back as one-line notices."""
     settings_file = SettingsFile(paths.settings_file)
-    settings = settings_file.load()
-    stores: list[HistoryStore] = []
+    preferences = Preferences(settings_file.load(), settings_file.save)
+    notices = Notices(list(settings_file.notices))
+    history = StoredHistory(paths.history_db, notices)
 
-    def history() -> HistoryStore:
-        """Opened on first use, after the window's first paint."""
-        if not stores:
-            from backtimer.storage.history import HistoryStore
+    def speaker(chosen: Settings) -> Speaker:
+        from backtimer.speech.factory import make_speaker as make  # the voice worker starts at the first use
 
-            stores.append(HistoryStore(paths.history_db))
-            for text in stores[0].notices:
-                services.notify(text)
-            services.closers.extend([stores[0].flush, stores[0].close])
-        return stores[0]
+        return make(chosen, paths.voice_cache)
 
-    def begin_recording(session: Session, notify: Callable[[str], None]) -> Recorder:
-        from backtimer.storage.recorder import SessionRecorder
+    return Practice(preferences, clock, make_speaker=make_speaker or speaker, history=history, notices=notices)
 
-        plan = session.plan
-        return SessionRecorder(history(), plan.routine.id, plan.level.value, 1.0, notify)
 
-    def day_status() -> DayStatus:
-        summary = history().summary(streak_rules(services.settings))
-        return DayStatus(summary.done_today, summary.current_streak, summary.weekly_goal, summary.this_week)
+def build_parts(practice: Practice, catalog: Callable[[], Catalog] | None, make_speaker: MakeSpeaker) -> WindowParts:
+    """The pages the window builds when first opened: history, the voice settings page, the figure."""
 
-    def history_view() -> QWidget:
+    def history_view() -> HistoryView:
         from backtimer.ui.history_view import HistoryView  # built when first opened: a lighter start-up
 
-        known = catalog() if callable(catalog) else catalog
+        assert isinstance(practice.history, StoredHistory)
+        known = catalog() if catalog is not None else None
         names = known.names() if known else {}  # with the names of deleted routines and exercises
-        return HistoryView(history(), services.settings, names=names, exercises=known.exercises if known else None)
+        store = practice.history.store
+        return HistoryView(store, practice.settings, names=names, exercises=known.exercises if known else None)
 
-    def figure() -> QWidget:
+    def figure() -> FigureWidget:
         from backtimer.ui.figure_widget import FigureWidget
 
         return FigureWidget()
 
-    def speaker(chosen: Settings) -> Speaker:
-        from backtimer.speech.factory import make_speaker  # the voice worker starts at the first use
-
-        return make_speaker(chosen, paths)
-
-    def prepare_voice(chosen: Speaker, routine: Routine, level: Level, options: CueOptions) -> Durations:
-        from backtimer.speech.speaker import durations_of
-        from backtimer.speech.texts import spoken_texts
-
-        chosen.prepare(spoken_texts(routine, level, options))  # the clips are made by the voice worker, off this thread
-        return durations_of(chosen, options.rate_wpm)
-
-    def voice_page(chosen: Settings) -> QWidget:
+    def voice_page(chosen: Settings) -> VoiceSettings:
+        from backtimer.speech.synth import list_voices
         from backtimer.ui.voice_settings import VoiceSettings
 
-        return VoiceSettings(chosen, make_speaker=speaker)
+        return VoiceSettings(chosen, make_speaker=make_speaker, voices=list_voices)
 
-    services = Services(
-        settings=settings,
-        make_speaker=speaker,
-        prepare_voice=prepare_voice,
-        make_voice_settings=voice_page,
-        save_settings=settings_file.save,
-        begin_recording=begin_recording,
-        day_status=day_status,
-        make_history_view=history_view,
-        make_figure=figure,
-        notices=list(settings_file.notices),
-    )
-    return services
+    history = history_view if isinstance(practice.history, StoredHistory) else None
+    return WindowParts(history, voice_page, figure, guidance=read_guidance)
+
+
+@cache
+def read_guidance() -> Guidance:
+    """The bundled guidance, read once (ContentError names the field when the file is broken)."""
+    from backtimer.core.content.guidance import load_guidance
+
+    return load_guidance(asset("guidance.toml"))
 
 
 def create_window(
-    args: argparse.Namespace,
+    line: CommandLine,
     clock: Clock | None = None,
     *,
-    services: Services | None = None,
+    practice: Practice | None = None,
     ask: Ask | None = None,
     inform: Inform | None = None,
 ) -> tuple[MainWindow, str | None]:
     """The window for ``backtimer [gui] ...`` and the one-line problem with its arguments, if any."""
-    paths = Paths.resolve(getattr(args, "data_dir", None))
+    paths = line.paths
 
     @cache
     def catalog() -> Catalog:
@@ -120,31 +104,31 @@ def create_window(
 
         return Catalog.load(assets_dir(), paths.user_content)
 
-    services = services or build_services(paths, catalog)
-    window = MainWindow(catalog, services, clock or MonotonicClock(), ask=ask, inform=inform)
-    return window, choose_from_args(window, args)
+    practice = practice or build_practice(paths, clock or MonotonicClock())
+    parts = build_parts(practice, catalog, practice.make_speaker)
+    window = MainWindow(practice, catalog, parts, ask=ask, inform=inform)
+    return window, choose(window, line.routine, line.level)
 
 
-def choose_from_args(window: MainWindow, args: argparse.Namespace) -> str | None:
+def choose(window: MainWindow, routine_name: str | None, level_name: str | None) -> str | None:
     """Select the routine and level named on the command line; a bad one is reported, and home opens anyway."""
     try:
-        name = getattr(args, "routine", None)
-        if name:
-            routine = window.catalog.routine(name)
+        if routine_name:
+            routine = window.catalog.routine(routine_name)
             if routine.id not in window.catalog.routines:
                 window.add_routine(routine)
             window.home.select(routine.id, routine.default_level)
-        level = getattr(args, "level", None)
-        if level:
+        if level_name:
             from backtimer.core.content.loader import parse_level
 
-            window.home.select(window.home.routine.id if window.home.routine else "", parse_level(level, "--level"))
+            level = parse_level(level_name, "--level")
+            window.home.select(window.home.routine.id if window.home.routine else "", level)
     except BadInput as err:
         return str(err)
     return None
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def run_gui(line: CommandLine) -> int:
     problem = _no_screen()
     if problem:
         print(f"backtimer: {problem}", file=sys.stderr)
@@ -156,20 +140,20 @@ def run_gui(args: argparse.Namespace) -> int:
     from backtimer.desktop.wiring import attach, claim_instance
 
     set_app_identity(app)  # name, version, icon, and the desktop file name Wayland needs to show the icon
-    claim = claim_instance(args)
+    claim = claim_instance(line)
     if claim.forwarded:
         return 0  # the backtimer already running came forward and took --routine/--level/--start
-    window, problem = create_window(args)
+    window, problem = create_window(line)
     window.resize(1280, 820)
     window.show()
-    _desktop = attach(
-        app, window, claim, choose_from_args
-    )  # tray, reminders, screen kept on, later starts, close handling
+    _desktop = attach(app, window, claim, choose, read_guidance)  # tray, reminders, screen kept on, later starts
     if problem is not None:
         QTimer.singleShot(0, lambda: window.inform("That routine could not be opened", problem))
-    QTimer.singleShot(0, lambda: _first_moves(window, start=bool(getattr(args, "start", False)) and not problem))
+    QTimer.singleShot(0, lambda: _first_moves(window, start=line.start and not problem))
     code = app.exec()
     window.shut_down()
+    if isinstance(window.practice.history, StoredHistory) and not window.practice.history.close():
+        print("backtimer: some of the history could not be written (see the notices above).", file=sys.stderr)
     return code
 
 
@@ -184,7 +168,7 @@ def _no_screen() -> str | None:
 
 def _first_moves(window: MainWindow, *, start: bool) -> None:
     """The safety notice on first launch; ``--start`` begins once it has been read."""
-    dialog = window.show_safety_once()
+    dialog = window.dialogs.safety_once()
     if not start:
         return
     if dialog is None:

@@ -1,10 +1,10 @@
 """Start-up and idle cost of the window, against a bare PySide6 window measured in the same run.
 
-    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python benchmarks/bench_startup.py [--runs N] [--hold S]
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python benchmarks/bench_startup.py [--runs N]
 
 - launch to first painted window (a fresh process each time; the median of N) and resident memory at that moment,
   each as a ratio to a bare QMainWindow (budget <= 1.5x each);
-- CPU while a 60-second hold runs in the player, the real event loop and the real clock (budget < 2% of one core).
+(CPU while a hold runs in the player is ``bench_idle.py``.)
 Prints its figures; asserts nothing.
 """
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import statistics
 import subprocess
 import sys
@@ -104,57 +103,12 @@ def startup(runs: int) -> None:
     print(f"resident memory then:  bare {bm:.1f} MiB, backtimer {am:.1f} MiB, ratio {am / bm:.2f}x")
 
 
-def idle_hold(seconds: float) -> None:
-    """A plank held for ``seconds`` in the real player: CPU of the whole process over the hold."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication(sys.argv[:1])
-    with tempfile.TemporaryDirectory() as data:
-        exercises = Path(data) / "exercises"
-        exercises.mkdir()
-        plank = (ROOT / "assets" / "exercises" / "plank.toml").read_text(encoding="utf-8")
-        (exercises / "plank.toml").write_text(re.sub(r"hold = \d+", f"hold = {round(seconds)}", plank), "utf-8")
-        os.environ["BACKTIMER_DATA_DIR"] = data
-        from backtimer.app import create_window
-        from backtimer.core.session.snapshot import State
-        from backtimer.core.session.steps import StepKind
-
-        window, _ = create_window(argparse.Namespace(routine="core-stability", level="standard"))
-        window.resize(1920, 1080)
-        window.show()
-        window.home.select("core-stability", window.home.level)
-        window.start_session()
-        controller = window.controller
-        assert controller is not None
-        while controller.session.step.exercise is None or controller.session.step.exercise.id != "plank":
-            controller.next()
-        while not (controller.session.step.kind is StepKind.WORK and controller.session.state is State.RUNNING):
-            app.processEvents()
-            time.sleep(0.01)
-        window.player.figure.figure  # noqa: B018 - built by now
-        cpu0, wall0 = _cpu(), time.perf_counter()
-        QTimer.singleShot(int(seconds * 1000) - 500, app.quit)
-        app.exec()
-        cpu, wall = _cpu() - cpu0, time.perf_counter() - wall0
-        assert controller.session.step.exercise is not None and controller.session.step.exercise.id == "plank"
-        window.shut_down()
-    print(f"CPU during a {wall:.0f}-second hold: {cpu:.2f} s, {100 * cpu / wall:.2f}% of one core")
-
-
-def _cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="launches of each kind (default 7)")
-    parser.add_argument("--hold", type=float, default=60.0, help="seconds of the idle hold (default 60)")
     args = parser.parse_args()
     print(f"platform: {os.environ.get('QT_QPA_PLATFORM') or ('xcb' if os.environ.get('DISPLAY') else 'default')}")
     startup(args.runs)
-    idle_hold(args.hold)
     return 0
 
 

@@ -7,7 +7,6 @@ Everything lives in a throwaway data dir; the session clock is a fake one, moved
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -21,11 +20,10 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtGui import QCursor  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from backtimer.app import build_services, create_window  # noqa: E402
-from backtimer.core.content.catalog import Catalog  # noqa: E402
+from backtimer.app import build_practice, create_window  # noqa: E402
+from backtimer.command_line import CommandLine  # noqa: E402
 from backtimer.core.session.snapshot import Snapshot, State  # noqa: E402
 from backtimer.core.session.steps import StepKind  # noqa: E402
-from backtimer.resources import assets_dir  # noqa: E402
 from backtimer.speech.speaker import SilentSpeaker  # noqa: E402
 from backtimer.storage.paths import Paths  # noqa: E402
 from backtimer.ui.main_window import MainWindow  # noqa: E402
@@ -45,10 +43,9 @@ class StepClock:
 
 def open_window(theme: str, data: Path, clock: StepClock) -> MainWindow:
     paths = Paths.resolve(str(data))
-    services = build_services(paths, Catalog.load(assets_dir(), paths.user_content))
-    services.settings = replace(services.settings, theme=theme, safety_acknowledged=True)
-    services.make_speaker = lambda _settings: SilentSpeaker()  # pictures only: no voice worker
-    window, _problem = create_window(argparse.Namespace(routine=None, level=None), clock, services=services)
+    practice = build_practice(paths, clock, make_speaker=lambda _settings: SilentSpeaker())  # pictures: no voice
+    practice.preferences.apply(replace(practice.settings, theme=theme, safety_acknowledged=True))
+    window, _problem = create_window(CommandLine(data_dir=str(data)), clock, practice=practice)
     window.show()
     return window
 
@@ -127,7 +124,7 @@ def exercise_shot(window: MainWindow, theme: str) -> None:
     """The detail view of one exercise of the chosen routine, as it opens from home."""
     routine = window.catalog.routines["lower-back"]
     index = next(i for i, e in enumerate(routine.entries) if e.exercise.id == "bird-dog")
-    dialog = window.open_exercise(routine, index)
+    dialog = window.dialogs.exercise(routine, index, window.home.level)
     save_grab(dialog, f"exercise-{theme}")
     dialog.close()
 
@@ -152,12 +149,12 @@ def main() -> int:
             window.close_summary()
             shoot(window, f"home-{theme}", HOME_SIZE)
             exercise_shot(window, theme)
-            history = window.open_history()
+            history = window.dialogs.history(lambda: None)
             if history is not None:
                 shoot(window, f"history-{theme}", FULL_HD)
                 window.home.setFocus()
-                history.back.emit()  # type: ignore[attr-defined]
-            window.open_avoid()
+                history.back.emit()
+            window.dialogs.avoid()
             window.shut_down()
             window.close()
     app.processEvents()

@@ -7,10 +7,12 @@ import json
 import sys
 from typing import Any
 
+from backtimer.command_line import CommandLine
 from backtimer.core.content.catalog import Catalog
 from backtimer.core.content.loader import parse_level
 from backtimer.core.content.model import Level, Routine
 from backtimer.core.settings import Settings
+from backtimer.practice.preferences import Preferences
 from backtimer.resources import assets_dir
 from backtimer.storage.paths import Paths
 from backtimer.storage.settings import SettingsFile
@@ -18,11 +20,11 @@ from backtimer.storage.settings import SettingsFile
 LEVELS = [level.value for level in Level]
 
 
-def paths_of(args: argparse.Namespace) -> Paths:
-    return Paths.resolve(getattr(args, "data_dir", None))
+def paths_of(args: argparse.Namespace | CommandLine) -> Paths:
+    return (args if isinstance(args, CommandLine) else CommandLine.of(args)).paths
 
 
-def load_catalog(args: argparse.Namespace) -> Catalog:
+def load_catalog(args: argparse.Namespace | CommandLine) -> Catalog:
     """The bundled content plus the user's; user files that are broken are reported once and skipped."""
     catalog = Catalog.load(assets_dir(), paths_of(args).user_content)
     for problem in catalog.problems:
@@ -30,18 +32,24 @@ def load_catalog(args: argparse.Namespace) -> Catalog:
     return catalog
 
 
-def load_settings(args: argparse.Namespace) -> Settings:
+def load_settings(args: argparse.Namespace | CommandLine) -> Settings:
     """The user's settings; a damaged file is reported in one line and the defaults are used."""
+    return load_preferences(args).current
+
+
+def load_preferences(args: argparse.Namespace | CommandLine) -> Preferences:
+    """The user's settings and where changes are saved; a damaged file is reported in one line."""
     settings_file = SettingsFile(paths_of(args).settings_file)
     settings = settings_file.load()
     for notice in settings_file.notices:
         print(f"backtimer: {notice}", file=sys.stderr)
-    return settings
+    return Preferences(settings, settings_file.save)
 
 
-def routine_and_level(args: argparse.Namespace) -> tuple[Routine, Level]:
-    routine = load_catalog(args).routine(args.routine)
-    level = parse_level(args.level, "--level") if args.level else routine.default_level
+def routine_and_level(args: argparse.Namespace | CommandLine) -> tuple[Routine, Level]:
+    line = args if isinstance(args, CommandLine) else CommandLine.of(args)
+    routine = load_catalog(line).routine(line.routine or "")
+    level = parse_level(line.level, "--level") if line.level else routine.default_level
     return routine, level
 
 
@@ -52,8 +60,3 @@ def add_level(parser: argparse.ArgumentParser) -> None:
 def print_json(value: Any) -> None:
     json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
-
-
-def format_seconds(seconds: float) -> str:
-    minutes, secs = divmod(round(seconds), 60)
-    return f"{minutes}:{secs:02d}"

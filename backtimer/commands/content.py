@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from backtimer.commands.common import add_level, format_seconds, load_catalog, print_json, routine_and_level
+from backtimer.commands.common import add_level, load_catalog, print_json, routine_and_level
 from backtimer.core.content.model import Level
 from backtimer.core.session.plan import Plan, build_plan, step_estimate
 from backtimer.core.session.steps import Step, StepKind
+from backtimer.core.wording import duration_text
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -42,7 +43,7 @@ def cmd_routines(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     for row in rows:
-        lengths = "  ".join(f"{lvl} {format_seconds(s)}" for lvl, s in row["seconds"].items())
+        lengths = "  ".join(f"{lvl} {duration_text(s)}" for lvl, s in row["seconds"].items())
         print(f"{row['id']:<16} {row['title']:<22} {len(row['exercises'])} exercises   {lengths}")
     return 0
 
@@ -53,10 +54,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
     if args.json:
         print_json(plan_json(plan))
         return 0
-    print(f"{routine.title} — {level.value} — {format_seconds(plan.total_seconds)}")
+    print(f"{routine.title} — {level.value} — {duration_text(plan.total_seconds)}")
     at = 0.0
     for step in plan.steps:
-        print(f"{format_seconds(at):>6}  {describe_step(step)}")
+        print(f"{duration_text(at):>6}  {describe_step(step)}")
         at += step_estimate(step)
     return 0
 

@@ -9,16 +9,21 @@ import time
 from collections.abc import Callable
 
 from backtimer.clock import ScaledClock
-from backtimer.commands.common import add_level, format_seconds, load_settings, routine_and_level
+from backtimer.command_line import CommandLine
+from backtimer.commands.common import add_level, load_preferences, routine_and_level
 from backtimer.commands.content import describe_step
 from backtimer.core.errors import BadInput
-from backtimer.core.session.machine import SUSPEND_GAP, Session
-from backtimer.core.session.plan import build_plan
-from backtimer.core.session.results import tally
 from backtimer.core.session.snapshot import PauseReason, State, Tick
-from backtimer.core.settings import timed_routine
+from backtimer.core.settings import Settings
+from backtimer.core.wording import duration_text
+from backtimer.practice.history import StoredHistory
+from backtimer.practice.notices import Notices
+from backtimer.practice.run import PracticeRun
+from backtimer.practice.starting import Practice
+from backtimer.speech.speaker import SilentSpeaker, Speaker
 
-POLL_SECONDS = 0.02  # real seconds between ticks
+POLL_SECONDS = 0.02  # real seconds between ticks at most: Ctrl-C and sleep gaps are noticed at once
+PREPARE_SECONDS = 30.0  # at most this long making clips before the start; the rest are made as they come up
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -31,84 +36,87 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    if not math.isfinite(args.speed) or not 0.1 <= args.speed <= 1000:
-        raise BadInput(f"--speed: {args.speed:g} is out of range (0.1 to 1000)")
-    routine, level = routine_and_level(args)
-    settings = load_settings(args)
-    routine = timed_routine(routine, settings)  # the user's rests and get-ready, as in the window
-    clock = ScaledClock(args.speed)
-    from backtimer.speech.run_voice import RunVoice  # speech: clips are made before the start, then spoken
-
-    voice = RunVoice.start(args, routine, level, clock.now, settings)
-    plan = build_plan(routine, level, voice.options, voice.durations)
-    session = Session(plan, suspend_gap=SUSPEND_GAP * args.speed, durations=voice.durations)
-    print(
-        f"{routine.title} — {level.value} — about {format_seconds(session.plan.total_seconds)}"
-        + (f" — speed x{args.speed:g}" if args.speed != 1 else "")
+    line = CommandLine.of(args)
+    if not math.isfinite(line.speed) or not 0.1 <= line.speed <= 1000:
+        raise BadInput(f"--speed: {line.speed:g} is out of range (0.1 to 1000)")
+    routine, level = routine_and_level(line)
+    clock = ScaledClock(line.speed)
+    notices = Notices()
+    notices.subscribe(lambda text: print(f"({text})", file=sys.stderr, flush=True))
+    practice = Practice(
+        load_preferences(line),
+        clock,
+        make_speaker=_speaker_maker(line, clock),
+        history=StoredHistory(line.paths.history_db, notices),
+        notices=notices,
     )
-    from backtimer.commands.history import run_recorder  # history: each finished step is written as it ends
-
-    recorder = run_recorder(args, routine.id, level.value)
+    run = practice.start(routine, level, speed=line.speed, wait_for_voice=PREPARE_SECONDS)
+    print(
+        f"{routine.title} — {level.value} — about {duration_text(run.plan.total_seconds)}"
+        + (f" — speed x{line.speed:g}" if line.speed != 1 else "")
+    )
     try:
-        on_tick = voice.tee(recorder.tee(CuePrinter(session)))
-        follow(session, clock.now, lambda: time.sleep(_wait_seconds(session, clock)), on_tick)
+        follow(run, lambda: time.sleep(_wait_seconds(run, clock)), CuePrinter(run))
     except KeyboardInterrupt:
-        voice.cancel()
-        session.stop(clock.now())
+        run.stop()
         print("Stopped.")
-    voice.close()
-    recorder.end(session, clock.now())
-    print_summary(session)
+    practice.close()
+    print_summary(run)
     return 0
 
 
-def _wait_seconds(session: Session, clock: ScaledClock) -> float:
-    """Sleep until the session's next event, but never longer than one poll (to notice Ctrl-C and sleep gaps)."""
-    upcoming = session.next_event_at()
-    if upcoming is None:
-        return POLL_SECONDS
-    return min(max(clock.real_seconds(upcoming - clock.now()), 0.0), POLL_SECONDS)
+def _speaker_maker(line: CommandLine, clock: ScaledClock) -> Callable[[Settings], Speaker]:
+    if line.no_voice:
+        return lambda _settings: SilentSpeaker()
+
+    def make(settings: Settings) -> Speaker:
+        from backtimer.speech.factory import make_speaker  # the voice worker starts here, not for --no-voice
+
+        return make_speaker(settings, line.paths.voice_cache, clock=clock.now)
+
+    return make
 
 
-def follow(
-    session: Session, now: Callable[[], float], wait: Callable[[], None], on_tick: Callable[[Tick], None]
-) -> None:
-    """Drive a session from start to its end: tick, hand over what happened, wait, repeat."""
-    session.start(now())
+def _wait_seconds(run: PracticeRun, clock: ScaledClock) -> float:
+    """Sleep until the run's next event, but never longer than one poll (to notice Ctrl-C and sleep gaps)."""
+    left = run.seconds_to_next_event()
+    return POLL_SECONDS if left is None else min(clock.real_seconds(left), POLL_SECONDS)
+
+
+def follow(run: PracticeRun, wait: Callable[[], None], on_tick: Callable[[Tick], None]) -> None:
+    """Drive a run from start to its end: tick, hand over what happened, wait, repeat."""
+    tick = run.begin()
     while True:
-        tick = session.tick(now())
         on_tick(tick)
         if tick.snapshot.state in (State.FINISHED, State.STOPPED):
             return
         if tick.snapshot.pause_reason is PauseReason.SUSPENDED:
             # No keys in the terminal: after a sleep or a freeze, count the person back in instead of skipping.
             print("The clock jumped (was the computer asleep?): picking up where we were.", flush=True)
-            session.resume(now())
+            on_tick(run.resume())
         wait()
+        tick = run.tick()
 
 
 class CuePrinter:
     """Prints a heading as each step begins and every cue with the session time it belongs to."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, run: PracticeRun) -> None:
+        self.run = run
         self.last_step = -1
 
     def __call__(self, tick: Tick) -> None:
+        session = self.run.session
         for due in tick.cues:
             index = due.step_index if due.step_index >= 0 else tick.snapshot.step_index
             if index != self.last_step:
                 self.last_step = index
-                print(f"— {describe_step(self.session.plan.steps[index])}", flush=True)
+                print(f"— {describe_step(session.plan.steps[index])}", flush=True)
             if due.cue.text:
-                at = self.session.offset(index) + (due.cue.at if due.step_index >= 0 else 0.0)
-                print(f"{format_seconds(at):>6}  {due.cue.text}", flush=True)
+                at = session.offset(index) + (due.cue.at if due.step_index >= 0 else 0.0)
+                print(f"{duration_text(at):>6}  {due.cue.text}", flush=True)
 
 
-def print_summary(session: Session) -> None:
-    names = {entry.exercise.id: entry.exercise.name for entry in session.plan.routine.entries}
-    for line in tally(session.results):
-        side = f" ({line.side.value})" if line.side else ""
-        sets = f"{line.sets_done} set{'s' if line.sets_done != 1 else ''}"
-        status = "skipped" if line.skipped else f"{sets}, {line.reps_done} reps"
-        print(f"  {names.get(line.exercise, line.exercise)}{side}: {status}", file=sys.stdout)
+def print_summary(run: PracticeRun) -> None:
+    for what, status in run.summary({}).lines():
+        print(f"  {what}: {status}", file=sys.stdout)

@@ -15,5 +15,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
 
 def cmd_gui(args: argparse.Namespace) -> int:
     from backtimer.app import run_gui  # Qt is imported only when a window is wanted
+    from backtimer.command_line import CommandLine
 
-    return run_gui(args)
+    return run_gui(CommandLine.of(args))

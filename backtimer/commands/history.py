@@ -13,7 +13,6 @@ from backtimer.core.errors import BadInput
 from backtimer.core.settings import streak_rules
 from backtimer.storage.files import atomic_write
 from backtimer.storage.history import HistoryStore
-from backtimer.storage.recorder import SessionRecorder
 from backtimer.storage.records import SessionRecord, document, parse_document, to_csv
 from backtimer.storage.settings import SettingsFile
 
@@ -140,9 +139,3 @@ def cmd_import(args: argparse.Namespace) -> int:
     added = store.import_records(records)
     print(f"Imported {added} new sessions; {len(records) - added} were already there.")
     return 0
-
-
-def run_recorder(args: argparse.Namespace, routine: str, level: str) -> SessionRecorder:
-    """What ``backtimer run`` records with; storage trouble prints one line and the session goes on."""
-    store = HistoryStore(paths_of(args).history_db)
-    return SessionRecorder(store, routine, level, args.speed, notify=lambda text: _print_notices([text]))

@@ -11,7 +11,8 @@ from pathlib import Path
 from backtimer.commands.common import paths_of
 from backtimer.core.errors import BadInput
 from backtimer.speech.process_speaker import default_player
-from backtimer.speech.synth import WorkerFailed, WorkerProcess, resolve_voice
+from backtimer.speech.speaker import WorkerFailed
+from backtimer.speech.synth import WorkerProcess, resolve_voice
 from backtimer.storage.settings import SettingsFile
 
 

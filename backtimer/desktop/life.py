@@ -15,6 +15,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from backtimer.core.content.guidance import Guidance
+from backtimer.core.errors import ContentError
 from backtimer.core.settings import Settings
 from backtimer.desktop.about import AboutDialog
 from backtimer.desktop.identity import app_icon
@@ -42,7 +44,6 @@ KEEP_AWAKE = {
 }
 
 Ask = Callable[[str, str], bool]  # (title, question) -> yes
-WATCH_MS = 1000  # how often the session state is looked at when no signal says it changed
 TRAY_NOTE = "It stays in the tray to remind you. Quit is in the icon's menu."
 REMIND_MS = 30_000  # reminders and nudges are minute-grained: a check every half minute is plenty
 
@@ -62,14 +63,14 @@ class Desktop(QObject):
         now: Callable[[], datetime] = datetime.now,
         monotonic: Callable[[], float] = _time.monotonic,
         details: list[tuple[str, str]] | None = None,
-        settings_source: Callable[[], Settings] | None = None,
+        guidance: Callable[[], Guidance] | None = None,
     ) -> None:
         super().__init__(window)
         self.app, self.window, self.host = app, window, host
         self.ask = ask or self._ask_with_dialog
         self.now, self.monotonic = now, monotonic
         self.details = details or []
-        self.settings_source = settings_source
+        self.guidance = guidance
         self.guard = InhibitGuard(inhibitor if inhibitor is not None else make_inhibitor())
         self.tray = Tray(host, app_icon(), self.show_about, self.quit) if use_tray else None
         self.in_tray = self.tray.show() if self.tray else False
@@ -85,12 +86,11 @@ class Desktop(QObject):
         self.instance = instance
         if instance is not None:
             instance.requested.connect(host.start_routine)
-        self._watch = self._timer(WATCH_MS, self.refresh)
         self._remind = self._timer(REMIND_MS, self.check_reminders)
         app.aboutToQuit.connect(self.shut_down)
 
     def apply_settings(self, settings: Settings) -> None:
-        """Call again whenever the settings change (with a ``settings_source`` this happens by itself)."""
+        """Call again whenever the settings change (the composition root subscribes it to the preferences)."""
         self.settings = settings
         self.reminder = DailyReminder(parse_reminder_time(settings.reminder_time), tuple(settings.rest_weekdays))
         self.nudges = BreakNudges(settings.movement_break_minutes)
@@ -99,9 +99,7 @@ class Desktop(QObject):
         self.app.setQuitOnLastWindowClosed(not self.in_tray)
 
     def refresh(self) -> None:
-        """Follow the session: hold the screen on while it runs, and keep the tray menu in step."""
-        if self.settings_source is not None and self.settings_source() != self.settings:
-            self.apply_settings(self.settings_source())
+        """Follow the session (call on each change): hold the screen on while it runs, keep the tray menu in step."""
         state = self.host.session_state()
         if state is self.state:
             return
@@ -123,14 +121,18 @@ class Desktop(QObject):
         self.notified.append((title, text))
         if self.tray is not None and self.tray.notify(title, text):
             return
-        notice = getattr(self.window, "notice", None)
-        if callable(notice):
-            notice(f"{title}: {text}")
+        self.host.notice(f"{title}: {text}")
 
     def show_about(self) -> AboutDialog:
         backend = KEEP_AWAKE.get(self.guard.inhibitor.backend, self.guard.inhibitor.backend)
         details = [*self.details, ("Screen kept on by", backend)]
-        dialog = AboutDialog(details, self.window)
+        guidance = None
+        if self.guidance is not None:
+            try:
+                guidance = self.guidance()
+            except ContentError as err:
+                log.info("guidance unavailable: %s", err)
+        dialog = AboutDialog(details, self.window, guidance)
         dialog.open()
         return dialog
 

@@ -47,5 +47,8 @@ class Host(Protocol):
 
     def session_state(self) -> SessionState: ...
 
+    def notice(self, text: str) -> None:
+        """Show a one-line message in the window without interrupting (where no notification can be shown)."""
+
     def done_today(self) -> bool:
         """Whether today already counts (a completed session); False when the history cannot be read."""

@@ -59,6 +59,9 @@ class MainWindowHost:
             return SessionState.IDLE
         return _STATES.get(controller.session.state, SessionState.IDLE)
 
+    def notice(self, text: str) -> None:
+        self.window.notice(text)
+
     def done_today(self) -> bool:
         try:
             status = self.window.refresh_status()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 from collections.abc import Callable
@@ -12,11 +11,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from backtimer.command_line import CommandLine
+from backtimer.core.content.guidance import Guidance
 from backtimer.desktop.life import Desktop
 from backtimer.desktop.ports import StartRequest
 from backtimer.desktop.single_instance import SingleInstance, claim_or_forward
 from backtimer.desktop.window_host import MainWindowHost
-from backtimer.storage.paths import Paths
 
 if TYPE_CHECKING:
     from backtimer.ui.main_window import MainWindow
@@ -33,17 +33,18 @@ class Claim:
     data: str = ""  # the data folder, for the About dialog
 
 
-def request_from(args: argparse.Namespace) -> StartRequest:
-    return StartRequest(
-        getattr(args, "routine", None), getattr(args, "level", None), bool(getattr(args, "start", False))
-    )
+Choose = Callable[["MainWindow", str | None, str | None], str | None]  # (window, routine, level) -> problem
 
 
-def claim_instance(args: argparse.Namespace) -> Claim:
+def request_from(line: CommandLine) -> StartRequest:
+    return StartRequest(line.routine, line.level, line.start)
+
+
+def claim_instance(line: CommandLine) -> Claim:
     """Become the one backtimer for this data folder, or hand the arguments to the one that runs."""
     try:
-        data = Paths.resolve(getattr(args, "data_dir", None)).data
-        instance = claim_or_forward(data, request_from(args))
+        data = line.paths.data
+        instance = claim_or_forward(data, request_from(line))
     except OSError as err:  # an unwritable data folder: the window says so itself; do not block the start
         log.info("single-instance lock unavailable: %s", err)
         return Claim(False, None)
@@ -51,7 +52,7 @@ def claim_instance(args: argparse.Namespace) -> Claim:
 
 
 def attach(
-    app: QApplication, window: MainWindow, claim: Claim, choose: Callable[[MainWindow, argparse.Namespace], str | None]
+    app: QApplication, window: MainWindow, claim: Claim, choose: Choose, guidance: Callable[[], Guidance]
 ) -> Desktop:
     """Tray, reminders, screen kept on, later starts and close handling for the shown window.
 
@@ -59,18 +60,20 @@ def attach(
     """
 
     def select(request: StartRequest) -> str | None:
-        return choose(window, argparse.Namespace(routine=request.routine, level=request.level))
+        return choose(window, request.routine, request.level)
 
     host = MainWindowHost(window, select)
     desktop = Desktop(
         app,
         window,
         host,
-        window.services.settings,
+        window.settings,
         instance=claim.instance,
-        settings_source=lambda: window.services.settings,
         details=[("Data folder", claim.data)] if claim.data else None,
+        guidance=guidance,
     )
+    window.session_changed.connect(desktop.refresh)  # pushed, not polled
+    window.practice.preferences.subscribe(lambda _old, new: desktop.apply_settings(new))
     desktop.refresh()
     exit_after = os.environ.get(EXIT_AFTER_ENV, "")
     if exit_after.isdigit():

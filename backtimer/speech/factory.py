@@ -10,21 +10,20 @@ from pathlib import Path
 from backtimer.core.settings import Settings
 from backtimer.speech.clips import ClipCache
 from backtimer.speech.speaker import SilentSpeaker, Speaker
-from backtimer.storage.paths import Paths
 
 
-def clip_cache(settings: Settings, paths: Paths) -> tuple[ClipCache | None, str | None]:
+def clip_cache(settings: Settings, voice_cache: Path) -> tuple[ClipCache | None, str | None]:
     """The clip cache for these settings, and a one-line notice when it had to go elsewhere (or nowhere)."""
-    cache = ClipCache(paths.voice_cache, settings.voice_name.strip(), settings.voice_rate)
+    cache = ClipCache(voice_cache, settings.voice_name.strip(), settings.voice_rate)
     if cache.writable():
         return cache, None
     spare = ClipCache(Path(tempfile.gettempdir()) / "backtimer-voice", cache.voice, cache.rate)
     if spare.writable():
-        return spare, f"Can't write voice clips to {paths.voice_cache}: using a temporary folder."
-    return None, f"Can't write voice clips to {paths.voice_cache}: beeps only."
+        return spare, f"Can't write voice clips to {voice_cache}: using a temporary folder."
+    return None, f"Can't write voice clips to {voice_cache}: beeps only."
 
 
-def make_speaker(settings: Settings, paths: Paths, *, clock: Callable[[], float] = time.monotonic) -> Speaker:
+def make_speaker(settings: Settings, voice_cache: Path, *, clock: Callable[[], float] = time.monotonic) -> Speaker:
     """The speaker for the voice and beep settings, for the window and the terminal alike.
 
     Voice off and beeps off: a silent speaker. Voice off: beeps only. A cache that cannot be written anywhere,
@@ -32,7 +31,7 @@ def make_speaker(settings: Settings, paths: Paths, *, clock: Callable[[], float]
     """
     if not settings.voice_enabled and not settings.beeps:
         return SilentSpeaker()
-    cache, notice = clip_cache(settings, paths) if settings.voice_enabled else (None, None)
+    cache, notice = clip_cache(settings, voice_cache) if settings.voice_enabled else (None, None)
     from backtimer.speech.process_speaker import ProcessSpeaker
 
     return ProcessSpeaker(cache, voice=settings.voice_enabled, beeps=settings.beeps, clock=clock, notice=notice)

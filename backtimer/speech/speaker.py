@@ -3,10 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Protocol
 
 from backtimer.core.session.cues import Durations, estimate_seconds
 from backtimer.core.session.snapshot import DueCue
+
+
+class WorkerFailed(Exception):
+    """The worker cannot help: ``kind`` is "missing" (no engine), "crashed" or "hung"."""
+
+    def __init__(self, kind: str, detail: str) -> None:
+        super().__init__(f"{kind}: {detail}")
+        self.kind = kind
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class VoiceInfo:
+    id: str
+    name: str
+    languages: tuple[str, ...] = ()
 
 
 class Speaker(Protocol):
@@ -14,6 +31,15 @@ class Speaker(Protocol):
 
     def prepare(self, texts: Iterable[str]) -> None:
         """Get ready to say these texts soon (e.g. synthesize them ahead of time)."""
+
+    def wait_prepared(self, timeout: float) -> bool:
+        """Block until what ``prepare`` was given is ready, at most ``timeout`` seconds (the terminal, before
+        it starts; the window never calls this). True when all of it is ready."""
+        ...
+
+    def duration(self, text: str) -> float:
+        """Seconds it takes to say ``text``: exact once its clip is made, 0.0 while unknown."""
+        ...
 
     def play(self, cue: DueCue, now: float) -> None:
         """A cue fell due at ``cue.due_at``; ``now`` is the same clock. Late cues may be dropped."""
@@ -35,6 +61,12 @@ class SilentSpeaker:
     def prepare(self, texts: Iterable[str]) -> None:
         pass
 
+    def wait_prepared(self, timeout: float) -> bool:
+        return True
+
+    def duration(self, text: str) -> float:
+        return 0.0
+
     def play(self, cue: DueCue, now: float) -> None:
         pass
 
@@ -51,39 +83,12 @@ class SilentSpeaker:
         pass
 
 
-class RecordingSpeaker(SilentSpeaker):
-    """Remembers what it was asked to say, with the time: for tests and for checking a cue script."""
-
-    def __init__(self) -> None:
-        self.played: list[tuple[float, DueCue]] = []
-        self.cancels = 0
-        self.muted = False
-
-    def play(self, cue: DueCue, now: float) -> None:
-        if not self.muted:
-            self.played.append((now, cue))
-
-    def cancel(self) -> None:
-        self.cancels += 1
-
-    def set_muted(self, muted: bool) -> None:
-        self.muted = muted
-
-    @property
-    def texts(self) -> list[str]:
-        return [cue.cue.text for _, cue in self.played if cue.cue.text]
-
-
 def durations_of(speaker: Speaker, rate_wpm: int) -> Durations:
-    """How long each text takes to say with this speaker: exact for clips it has made (ProcessSpeaker
-    has ``duration``), an estimate otherwise. Pass it to ``build_plan(..., durations=...)``.
+    """How long each text takes to say with this speaker: exact for clips it has made, an estimate otherwise.
+    Pass it to ``build_plan(..., durations=...)``.
     """
-    exact = getattr(speaker, "duration", None)
-    if callable(exact):
 
-        def measured(text: str) -> float:
-            seconds = exact(text)
-            return float(seconds) if seconds else estimate_seconds(text, rate_wpm)
+    def measured(text: str) -> float:
+        return speaker.duration(text) or estimate_seconds(text, rate_wpm)
 
-        return measured
-    return lambda text: estimate_seconds(text, rate_wpm)
+    return measured

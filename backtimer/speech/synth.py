@@ -15,11 +15,11 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from backtimer.speech.clips import ClipCache
+from backtimer.speech.speaker import VoiceInfo, WorkerFailed
 
 START_TIMEOUT = 15.0  # seconds for the worker to import pyttsx3 and start the engine (a cold disk is slow)
 SYNTH_TIMEOUT = 6.0  # seconds for one clip: espeak needs ~10 ms, so this only catches a hung engine
@@ -28,22 +28,6 @@ MAX_RESTARTS = 3  # fresh workers after crashes or hangs in a row before giving 
 
 def worker_command() -> list[str]:
     return [sys.executable, "-m", "backtimer.speech.worker"]
-
-
-class WorkerFailed(Exception):
-    """The worker cannot help: ``kind`` is "missing" (no engine), "crashed" or "hung"."""
-
-    def __init__(self, kind: str, detail: str) -> None:
-        super().__init__(f"{kind}: {detail}")
-        self.kind = kind
-        self.detail = detail
-
-
-@dataclass(frozen=True)
-class VoiceInfo:
-    id: str
-    name: str
-    languages: tuple[str, ...] = ()
 
 
 class WorkerProcess:

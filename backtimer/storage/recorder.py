@@ -63,6 +63,12 @@ class SessionRecorder:
         self.store.finish(self.session_id, completed)
         self._pass_notices()
 
+    def flush(self) -> bool:
+        """Retry what waits; True when all of this session is saved."""
+        saved = self.store.flush()
+        self._pass_notices()
+        return saved
+
     def rate(self, comfort: int | None, note: str) -> None:
         self.store.rate(self.session_id, comfort, note)
         self._pass_notices()

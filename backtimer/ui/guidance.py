@@ -1,10 +1,6 @@
-"""The safety notice and the "what to avoid" list, read from assets/guidance.toml and shown in small dialogs."""
+"""The safety notice and the "what to avoid" list, shown in small dialogs."""
 
 from __future__ import annotations
-
-import tomllib
-from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,38 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.resources import asset
-
-
-@dataclass(frozen=True)
-class Avoid:
-    what: str
-    examples: str
-    why: str
-    instead: str
-
-
-@dataclass(frozen=True)
-class Guidance:
-    safety_title: str
-    safety_text: str
-    principles: tuple[tuple[str, str], ...]
-    avoid: tuple[Avoid, ...]
-
-    @classmethod
-    def load(cls, path: Path | None = None) -> Guidance:
-        with (path or asset("guidance.toml")).open("rb") as handle:
-            data = tomllib.load(handle)
-        safety = data["safety"]
-        return cls(
-            safety_title=str(safety["title"]),
-            safety_text=" ".join(str(safety["text"]).split()),
-            principles=tuple((str(p["title"]), str(p["text"])) for p in data.get("principles", [])),
-            avoid=tuple(
-                Avoid(str(a["what"]), str(a["examples"]), str(a["why"]), str(a["instead"]))
-                for a in data.get("avoid", [])
-            ),
-        )
+from backtimer.core.content.guidance import Avoid, Guidance
 
 
 def _wrapped(text: str, role: str | None = None) -> QLabel:

@@ -6,6 +6,7 @@ Built from the plain records the store returns; the only things it asks of the s
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Protocol
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from backtimer.core.content.model import Exercise
 from backtimer.core.progress.streaks import StreakSummary, session_day, summarize
 from backtimer.core.settings import Settings, streak_rules
+from backtimer.core.wording import minutes_text, tally_status
 from backtimer.storage.records import SessionRecord
 from backtimer.ui.comfort_chart import ComfortChart
 from backtimer.ui.heatmap import Day, Heatmap
@@ -54,11 +56,6 @@ def _local_now() -> datetime:
 
 def title_of(ident: str, names: Mapping[str, str]) -> str:
     return names.get(ident) or ident.replace("-", " ").capitalize()
-
-
-def minutes_text(seconds: float) -> str:
-    minutes = round(seconds / 60)
-    return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60:02d} min"
 
 
 class SessionList(QAbstractListModel):
@@ -348,9 +345,7 @@ def details_html(r: SessionRecord, names: Mapping[str, str], picture: Callable[[
     rows: dict[str, list[str]] = {}  # one row per exercise, both sides in it: short enough to read at a glance
     for t in r.exercises:
         side = f"{t.side.value}: " if t.side else ""
-        sets = f"{t.sets_done} set{'s' if t.sets_done != 1 else ''}"
-        what = "skipped" if t.skipped else f"{sets} · {t.reps_done} reps"
-        rows.setdefault(t.exercise, []).append(side + what + (" · <b>hurt</b>" if t.hurt else ""))
+        rows.setdefault(t.exercise, []).append(side + html.escape(tally_status(t)))
     rows_html = [
         f"<tr><td>{picture(ex)}</td><td style='vertical-align:middle'>&nbsp;{title_of(ex, names)}</td>"
         f"<td style='vertical-align:middle'>&nbsp;&nbsp;{'&nbsp;&nbsp;|&nbsp;&nbsp;'.join(parts)}</td></tr>"

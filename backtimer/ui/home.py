@@ -19,13 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from backtimer.core.content.model import Level, Routine
-from backtimer.ui.ports import DayStatus
+from backtimer.core.wording import minutes_text
+from backtimer.practice.ports import DayStatus
 from backtimer.ui.thumbnails import Thumbnails, ThumbStrip
-
-
-def minutes_text(seconds: float) -> str:
-    return f"{max(1, round(seconds / 60))} min"
-
 
 Estimate = Callable[[Routine, Level], float]  # planned seconds of a routine at a level
 

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from backtimer.core.session.plan import Plan
 from backtimer.core.session.snapshot import PauseReason, Snapshot, State
+from backtimer.core.wording import duration_text
 from backtimer.ui import wording
 from backtimer.ui.fit_label import FitLabel
 from backtimer.ui.player_parts import Controls, FigureCard, HurtPanel, InfoPanel, set_text
 from backtimer.ui.progress import SessionProgress, exercise_marks
 from backtimer.ui.theme import LIGHT, Colors, phase_color
+
+if TYPE_CHECKING:
+    from backtimer.ui.figure_widget import FigureWidget
 
 
 class PlayerView(QWidget):
@@ -132,7 +138,7 @@ class PlayerView(QWidget):
         self.progress.set_marks(exercise_marks(plan))
         self.figure.set_plan(plan)
 
-    def set_figure(self, widget: QWidget) -> None:
+    def set_figure(self, widget: FigureWidget) -> None:
         self.figure.set_figure(widget)
 
     def set_muted(self, muted: bool) -> None:
@@ -147,8 +153,8 @@ class PlayerView(QWidget):
         set_text(self.title, wording.title_text(snap, plan))
         set_text(self.set_line, wording.set_text(snap))
         set_text(self.exercise_number, wording.exercise_number(snap, plan))
-        elapsed = wording.duration_text(snap.session_elapsed)
-        set_text(self.session_time, f"{elapsed} of {wording.duration_text(snap.session_total)}")
+        elapsed = duration_text(snap.session_elapsed)
+        set_text(self.session_time, f"{elapsed} of {duration_text(snap.session_total)}")
         set_text(self.phase, wording.phase_text(snap))
         set_text(self.count, wording.count_text(snap))
         set_text(self.reps, wording.rep_text(snap))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -10,6 +10,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from backtimer.core.content.model import Exercise
 from backtimer.core.session.plan import Plan
 from backtimer.core.session.snapshot import Snapshot, State
+
+if TYPE_CHECKING:  # the figure is built at the first session: a lighter start-up
+    from backtimer.ui.figure_widget import FigureWidget
 
 
 def set_text(label: QLabel, text: str) -> None:
@@ -46,7 +49,7 @@ class FigureCard(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "card")
-        self._figure: Any = None
+        self._figure: FigureWidget | None = None
         self._exercise_id: str | None = None
         self.position = _wrapping("muted")
         self.summary = _wrapping()
@@ -60,11 +63,10 @@ class FigureCard(QFrame):
         self._layout.addStretch(1)
 
     @property
-    def figure(self) -> QWidget | None:
-        widget: QWidget | None = self._figure
-        return widget
+    def figure(self) -> FigureWidget | None:
+        return self._figure
 
-    def set_figure(self, widget: QWidget) -> None:
+    def set_figure(self, widget: FigureWidget) -> None:
         self._figure = widget
         self.position.hide()
         self.summary.hide()
@@ -76,9 +78,8 @@ class FigureCard(QFrame):
         self._layout.addWidget(widget, 1)
 
     def set_plan(self, plan: Plan) -> None:
-        set_plan = getattr(self._figure, "set_plan", None)
-        if callable(set_plan):  # the figure finds each step's exercise itself (and again after "easier form")
-            set_plan(plan)
+        if self._figure is not None:  # the figure finds each step's exercise itself (again after "easier form")
+            self._figure.set_plan(plan)
 
     def show_exercise(self, exercise: Exercise | None) -> None:
         exercise_id = exercise.id if exercise else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
@@ -24,6 +25,9 @@ from PySide6.QtWidgets import (
 from backtimer.core.content.model import Level
 from backtimer.core.settings import Settings
 
+if TYPE_CHECKING:
+    from backtimer.ui.voice_settings import VoiceSettings
+
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
 
@@ -43,7 +47,7 @@ class SettingsDialog(QDialog):
     def __init__(
         self,
         settings: Settings,
-        voice_page: Callable[[Settings], QWidget] | None = None,
+        voice_page: Callable[[Settings], VoiceSettings] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -141,16 +145,12 @@ class SettingsDialog(QDialog):
             reminder_time=self.reminder.time().toString("HH:mm") if self.reminder_on.isChecked() else "",
             theme=str(self.theme.currentData()),
         )
-        apply_to = getattr(self.voice, "apply_to", None)
-        if callable(apply_to):  # the voice page edits its own fields
-            result = apply_to(settings)
-            if isinstance(result, Settings):
-                settings = result
+        if self.voice is not None:  # the voice page edits its own fields
+            settings = self.voice.apply_to(settings)
         return settings
 
     def done(self, result: int) -> None:
         """However the dialog closes, the voice page's test speaker (a worker process) goes with it."""
-        close_tester = getattr(self.voice, "close_tester", None)
-        if callable(close_tester):
-            close_tester()
+        if self.voice is not None:
+            self.voice.close_tester()
         super().done(result)

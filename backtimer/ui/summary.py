@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -19,42 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.core.session.results import ExerciseTally
-from backtimer.ui.ports import DayStatus
-from backtimer.ui.wording import duration_text
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    routine_title: str
-    level: str
-    completed: bool
-    seconds: float  # real time taken, pauses included
-    tallies: tuple[ExerciseTally, ...]
-    names: dict[str, str]  # exercise id -> name
-
-    @property
-    def done_count(self) -> int:
-        return len({t.exercise for t in self.tallies if t.sets_done > 0})
-
-    @property
-    def skipped_count(self) -> int:
-        done = {t.exercise for t in self.tallies if t.sets_done > 0}
-        return len({t.exercise for t in self.tallies if t.skipped and t.exercise not in done})
-
-
-def tally_line(t: ExerciseTally, names: dict[str, str]) -> tuple[str, str]:
-    """(what, how it went) for one exercise and side."""
-    name = names.get(t.exercise, t.exercise)
-    what = f"{name} · {t.side.value}" if t.side else name
-    if t.skipped:
-        status = "skipped"
-    else:
-        sets = f"{t.sets_done} set{'s' if t.sets_done != 1 else ''}"
-        status = f"{sets}, {t.reps_done} rep{'s' if t.reps_done != 1 else ''}" if t.reps_done else sets
-    if t.hurt:
-        status += " · stopped: it hurt"
-    return what, status
+from backtimer.core.wording import duration_text
+from backtimer.practice.ports import DayStatus
+from backtimer.practice.summary import SessionSummary
 
 
 class SummaryView(QWidget):
@@ -159,8 +124,7 @@ class SummaryView(QWidget):
         self._new_listing()
         if not summary.tallies:
             self.lines.addWidget(QLabel("Nothing was recorded this time."), 0, 0, 1, 2)
-        for row, tally in enumerate(summary.tallies):
-            what, status_text = tally_line(tally, summary.names)
+        for row, (what, status_text) in enumerate(summary.lines()):
             name, how = QLabel(what), QLabel(status_text)
             how.setProperty("role", "muted")
             for label in (name, how):

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 from backtimer.core.session.cues import Cue, Priority, Sound
 from backtimer.core.session.snapshot import DueCue
 from backtimer.core.settings import Settings
-from backtimer.speech.speaker import Speaker
-from backtimer.speech.synth import VoiceInfo, WorkerFailed, list_voices
+from backtimer.speech.speaker import Speaker, VoiceInfo, WorkerFailed
 
 TEST_TEXT = "Lift your hips, hold, and lower. Three, two, one."
 MakeSpeaker = Callable[[Settings], Speaker]
@@ -46,7 +45,7 @@ class VoiceSettings(QWidget):
         settings: Settings,
         *,
         make_speaker: MakeSpeaker | None = None,
-        voices: ListVoices = list_voices,
+        voices: ListVoices,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

@@ -17,11 +17,6 @@ def clock_text(seconds: float) -> str:
     return f"{minutes}:{secs:02d}" if minutes else str(secs)
 
 
-def duration_text(seconds: float) -> str:
-    minutes, secs = divmod(round(seconds), 60)
-    return f"{minutes}:{secs:02d}"
-
-
 def phase_text(snap: Snapshot) -> str:
     if snap.state is State.PAUSED:
         return "Paused"

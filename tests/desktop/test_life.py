@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from backtimer import __version__
+from backtimer.app import read_guidance
 from backtimer.core.settings import Settings
-from backtimer.desktop.about import AboutDialog, safety_notice
+from backtimer.desktop.about import AboutDialog
 from backtimer.desktop.inhibit import NullInhibitor, ScreenSaverInhibitor
 from backtimer.desktop.life import Desktop
 from backtimer.desktop.ports import SessionState, StartRequest
@@ -63,6 +64,9 @@ class FakeHost:
     def done_today(self) -> bool:
         return self.done
 
+    def notice(self, text: str) -> None:
+        self.calls.append(("notice", text))
+
 
 @pytest.fixture
 def window(qtbot: QtBot) -> Window:
@@ -79,7 +83,6 @@ def make(
     settings: Settings | None = None,
     answers: list[bool] | None = None,
     now: Callable[[], datetime] = datetime.now,
-    settings_source: Callable[[], Settings] | None = None,
     instance: SingleInstance | None = None,
     details: list[tuple[str, str]] | None = None,
 ) -> Desktop:
@@ -95,7 +98,7 @@ def make(
         inhibitor=NullInhibitor(),
         ask=lambda _title, _question: said.pop(0) if said else True,
         now=now,
-        settings_source=settings_source,
+        guidance=read_guidance,
         instance=instance,
         details=details,
     )
@@ -110,9 +113,10 @@ def test_no_tray_here_and_nothing_said_about_it(window: Window) -> None:
 
 
 def test_without_a_tray_a_reminder_goes_to_the_window(window: Window) -> None:
-    desktop = make(window, FakeHost())
+    host = FakeHost()
+    desktop = make(window, host)
     desktop.notify("Hello", "there")
-    assert window.notices == ["Hello: there"]
+    assert ("notice", "Hello: there") in host.calls
 
 
 def test_the_tray_menu_drives_the_app(window: Window) -> None:
@@ -177,11 +181,9 @@ def test_the_daily_reminder_shows_when_today_is_not_done(window: Window) -> None
 
 
 def test_settings_changes_are_followed(window: Window) -> None:
-    current = {"settings": Settings()}
-    desktop = make(window, FakeHost(), settings_source=lambda: current["settings"])
+    desktop = make(window, FakeHost())
     assert desktop.reminder.at is None
-    current["settings"] = Settings(reminder_time="07:30", movement_break_minutes=45)
-    desktop.refresh()
+    desktop.apply_settings(Settings(reminder_time="07:30", movement_break_minutes=45))
     assert desktop.reminder.at is not None and desktop.nudges.every_minutes == 45
 
 
@@ -222,19 +224,25 @@ def test_about_shows_version_license_and_safety(window: Window, qtbot: QtBot) ->
     dialog = make(window, FakeHost(), details=[("Data folder", "/somewhere")]).show_about()
     qtbot.addWidget(dialog)
     text = dialog.body.text()
-    title, safety = safety_notice()
+    guidance = read_guidance()
+    title, safety = guidance.safety_title, guidance.safety_text
     assert __version__ in text and "MIT" in text and "/somewhere" in text
     assert title in text and "medical advice" in safety and safety.split(";")[0] in text
     assert "Screen kept on by" in text
 
 
-def test_about_without_a_readable_guidance_file_still_opens(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    from backtimer.desktop import about
+def test_about_without_a_readable_guidance_file_still_opens(window: Window, qtbot: QtBot, tmp_path: Path) -> None:
+    from backtimer.core.content.guidance import load_guidance
 
-    monkeypatch.setattr(about, "asset", lambda *parts: Path("/nonexistent/guidance.toml"))
-    dialog = AboutDialog()
+    broken = tmp_path / "guidance.toml"
+    broken.write_text("[safety]\ntitle = 3\n")
+    host = FakeHost()
+    desktop = make(window, host)
+    desktop.guidance = lambda: load_guidance(broken)
+    dialog = desktop.show_about()
     qtbot.addWidget(dialog)
     assert "not medical advice" in dialog.body.text()
+    assert AboutDialog().body.text().count("not medical advice") == 1  # no guidance given: the short fallback
 
 
 def test_with_something_to_remind_closing_hides_to_the_tray(window: Window) -> None:

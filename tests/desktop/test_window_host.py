@@ -2,30 +2,33 @@
 
 from __future__ import annotations
 
-import argparse
-
 import pytest
 from pytestqt.qtbot import QtBot
 
-from backtimer.app import choose_from_args, create_window
+from backtimer.app import choose, create_window
+from backtimer.clock import MonotonicClock
+from backtimer.command_line import CommandLine
+from backtimer.core.settings import Settings
 from backtimer.desktop.ports import SessionState, StartRequest
 from backtimer.desktop.window_host import MainWindowHost
+from backtimer.practice.preferences import Preferences
+from backtimer.practice.starting import Practice
 from backtimer.ui.main_window import MainWindow
-from backtimer.ui.ports import Services
 
 pytestmark = pytest.mark.qt_log_ignore("does not support raise")  # offscreen cannot raise a window; X11 can
 
 
 @pytest.fixture
 def host(qtbot: QtBot) -> MainWindowHost:
-    window, problem = create_window(argparse.Namespace(), services=Services(), ask=lambda t, q: True)
+    practice = Practice(Preferences(Settings()), MonotonicClock())
+    window, problem = create_window(CommandLine(), practice=practice, ask=lambda t, q: True)
     assert problem is None
     qtbot.addWidget(window)
     window.show()
     window.finish_start()
 
     def select(request: StartRequest) -> str | None:
-        return choose_from_args(window, argparse.Namespace(routine=request.routine, level=request.level))
+        return choose(window, request.routine, request.level)
 
     return MainWindowHost(window, select)
 
@@ -74,3 +77,28 @@ def test_selecting_without_starting(host: MainWindowHost) -> None:
 
 def test_done_today_without_history_is_false(host: MainWindowHost) -> None:
     assert host.done_today() is False
+
+
+def test_the_desktop_follows_pushed_changes_of_session_and_settings(host: MainWindowHost) -> None:
+    """No polling: the window's session signal and the preferences' listeners reach the desktop parts."""
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QApplication
+
+    from backtimer.app import read_guidance
+    from backtimer.desktop.wiring import Claim, attach
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    window = window_of(host)
+    desktop = attach(app, window, Claim(False, None), choose, read_guidance)
+    assert desktop.state is SessionState.IDLE and desktop.reminder.at is None
+    window.practice.preferences.apply(replace(window.settings, reminder_time="07:30"))
+    assert desktop.reminder.at is not None
+    host.start_routine(StartRequest("start-small", None, start=True))
+    assert desktop.state is SessionState.RUNNING  # told by the signal, not found by a timer
+    host.toggle_pause()
+    assert desktop.state is SessionState.PAUSED
+    host.stop_session()
+    assert desktop.state is SessionState.IDLE
+    desktop.shut_down()

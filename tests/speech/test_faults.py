@@ -13,7 +13,8 @@ import pytest
 from backtimer.core.settings import Settings
 from backtimer.speech.clips import ClipCache
 from backtimer.speech.factory import clip_cache
-from backtimer.speech.synth import Synthesizer, WorkerFailed, WorkerProcess
+from backtimer.speech.speaker import WorkerFailed
+from backtimer.speech.synth import Synthesizer, WorkerProcess
 from backtimer.storage.paths import Paths
 
 PY = sys.executable
@@ -125,9 +126,9 @@ def test_an_unwritable_cache_uses_a_temporary_folder_or_else_beeps(
     blocker.write_text("a file where the cache folder should be")
     paths = Paths(data=tmp_path, config=tmp_path, cache=blocker)
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
-    cache, notice = clip_cache(Settings(), paths)
+    cache, notice = clip_cache(Settings(), paths.voice_cache)
     assert cache is not None and cache.folder == tmp_path / "tmp" / "backtimer-voice"
     assert notice == f"Can't write voice clips to {paths.voice_cache}: using a temporary folder."
     monkeypatch.setattr(tempfile, "tempdir", str(blocker))
-    cache, notice = clip_cache(Settings(), paths)
+    cache, notice = clip_cache(Settings(), paths.voice_cache)
     assert cache is None and notice == f"Can't write voice clips to {paths.voice_cache}: beeps only."

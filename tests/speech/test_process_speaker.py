@@ -103,7 +103,7 @@ def test_a_muted_or_stale_cue_is_not_spoken(
 def test_a_clip_not_made_yet_is_made_at_once_and_spoken(qtbot: QtBot, tmp_path: Path) -> None:
     paths = Paths(data=tmp_path, config=tmp_path, cache=tmp_path / "cache")
     started = Started()
-    cache, notice = clip_cache(Settings(), paths)
+    cache, notice = clip_cache(Settings(), paths.voice_cache)
     assert cache is not None and notice is None
     speaker = ProcessSpeaker(cache, player=fake_player_command(), on_started=started)
     speaker.play(due("Something never said before.", Priority.OPTIONAL), time.monotonic())
@@ -130,8 +130,8 @@ def test_a_hung_engine_never_blocks_the_window_and_ends_in_beeps(qtbot: QtBot, c
 
 def test_the_factory_follows_the_settings(tmp_path: Path) -> None:
     paths = Paths(data=tmp_path, config=tmp_path, cache=tmp_path / "cache")
-    assert isinstance(make_speaker(Settings(voice_enabled=False, beeps=False), paths), SilentSpeaker)
-    beeps_only = make_speaker(Settings(voice_enabled=False), paths)
+    assert isinstance(make_speaker(Settings(voice_enabled=False, beeps=False), paths.voice_cache), SilentSpeaker)
+    beeps_only = make_speaker(Settings(voice_enabled=False), paths.voice_cache)
     assert isinstance(beeps_only, ProcessSpeaker) and beeps_only.duration("Lift") == 0.0
     beeps_only.close()
     assert not (tmp_path / "cache").exists()  # no clips are made when the voice is off

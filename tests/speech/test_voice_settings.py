@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from backtimer.core.session.snapshot import DueCue
 from backtimer.core.settings import Settings
-from backtimer.speech.speaker import RecordingSpeaker
-from backtimer.speech.synth import VoiceInfo, WorkerFailed
+from backtimer.speech.speaker import VoiceInfo, WorkerFailed
 from backtimer.ui.voice_settings import TEST_TEXT, VoiceSettings
+from tests.helpers import RecordingSpeaker
 from tests.speech.conftest import QT_AUDIO_NOISE
 
 pytestmark = pytest.mark.qt_log_ignore(*QT_AUDIO_NOISE)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,14 +9,15 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from backtimer.app import build_services, create_window
-from backtimer.core.content.catalog import Catalog
+from backtimer.app import build_practice, create_window
+from backtimer.command_line import CommandLine
 from backtimer.core.session.snapshot import State
-from backtimer.resources import assets_dir
-from backtimer.speech.speaker import RecordingSpeaker
+from backtimer.core.settings import Settings
+from backtimer.practice.preferences import Preferences
+from backtimer.practice.starting import Practice
 from backtimer.storage.paths import Paths
 from backtimer.ui.main_window import MainWindow
-from backtimer.ui.ports import Services
+from tests.helpers import RecordingSpeaker
 
 
 class FakeClock:
@@ -80,17 +80,20 @@ class Harness:
 def make_harness(qtbot: QtBot, data_dir: Path) -> Iterator[Callable[..., Harness]]:
     made: list[MainWindow] = []
 
-    def make(routine: str | None = None, level: str | None = None, *, services: Services | None = None) -> Harness:
+    def make(routine: str | None = None, level: str | None = None, *, bare: bool = False) -> Harness:
+        """The real window; ``bare``: with no history, no saved settings and a silent voice (the bare minimum)."""
         clock = FakeClock()
         speaker = RecordingSpeaker()
         asker = Asker()
         informed: list[str] = []
         paths = Paths.resolve(str(data_dir))
-        services = services or build_services(paths, Catalog.load(assets_dir(), paths.user_content))
-        services.make_speaker = lambda _settings: speaker
-        args = argparse.Namespace(routine=routine, level=level, start=False)
+        if bare:
+            practice = Practice(Preferences(Settings()), clock, make_speaker=lambda _settings: speaker)
+        else:
+            practice = build_practice(paths, clock, make_speaker=lambda _settings: speaker)
+        line = CommandLine(data_dir=str(data_dir), routine=routine, level=level)
         window, problem = create_window(
-            args, clock, services=services, ask=asker, inform=lambda _t, message: informed.append(message)
+            line, clock, practice=practice, ask=asker, inform=lambda _t, message: informed.append(message)
         )
         qtbot.addWidget(window)
         window.resize(1280, 800)

@@ -15,8 +15,6 @@ from backtimer.storage.paths import Paths
 from backtimer.storage.settings import SettingsFile
 from backtimer.ui.guidance import AvoidDialog
 from backtimer.ui.home import RoutineRow
-from backtimer.ui.main_window import page_of
-from backtimer.ui.ports import Services
 from tests.ui.conftest import Harness
 
 
@@ -49,7 +47,7 @@ def test_today_and_streak_come_from_history_and_vanish_without_it(make_harness: 
     assert home.today.text() == "Not yet"
     assert home.streak.text() == "0 days"
     assert home.week.text() == "0 of 3"
-    bare = make_harness(services=Services())
+    bare = make_harness(bare=True)
     assert not bare.window.home.status_card.isVisible()  # no history: a clean place, no made-up number
     assert not bare.window.home.history.isVisible()
 
@@ -59,8 +57,8 @@ def test_a_finished_session_is_stored_with_its_rating(
 ) -> None:
     h = make_harness("start-small", "beginner")
     QTest.keyClick(h.window.home, Qt.Key.Key_Return)  # Enter starts
-    assert page_of(h.window) is h.window.player
-    h.run_until(lambda: page_of(h.window) is h.window.summary)
+    assert h.window.current_page() is h.window.player
+    h.run_until(lambda: h.window.current_page() is h.window.summary)
     summary = h.window.summary
     assert summary.streak.text() == "1 day"
     QTest.mouseClick(summary.rating.button(7), Qt.MouseButton.LeftButton)
@@ -71,7 +69,7 @@ def test_a_finished_session_is_stored_with_its_rating(
     QTest.mouseClick(summary.rating.button(8), Qt.MouseButton.LeftButton)
     QTest.keyClicks(summary.note, "felt loose")
     QTest.mouseClick(summary.close_button, Qt.MouseButton.LeftButton)
-    assert page_of(h.window) is h.window.home
+    assert h.window.current_page() is h.window.home
     assert h.window.home.today.text() == "Done ✓"
     assert h.window.home.streak.text() == "1 day"
     from backtimer.storage.history import HistoryStore
@@ -88,14 +86,14 @@ def test_safety_notice_shows_once_and_avoid_list_is_one_click_away(
     make_harness: Callable[..., Harness], qtbot: QtBot, data_dir: Path
 ) -> None:
     h = make_harness()
-    dialog = h.window.show_safety_once()
+    dialog = h.window.dialogs.safety_once()
     assert dialog is not None and dialog.isVisible()
     texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "not medical advice" in texts and "sharp pain" in texts
     QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert SettingsFile(Paths.resolve(str(data_dir)).settings_file).load().safety_acknowledged
     again = make_harness()
-    assert again.window.show_safety_once() is None
+    assert again.window.dialogs.safety_once() is None
     h.window.home.avoid.click()
     avoid = h.window.findChild(AvoidDialog)
     assert avoid is not None and avoid.isVisible()
@@ -110,7 +108,7 @@ def test_settings_change_the_session_and_are_saved(
 ) -> None:
     h = make_harness()
     before = h.window.home.start.text()
-    dialog = h.window.open_settings()
+    dialog = h.window.dialogs.settings()
     dialog.rest_sets.setValue(90)
     dialog.level.setCurrentIndex(dialog.level.findData("beginner"))
     dialog.rest_days[6].setChecked(True)
@@ -141,7 +139,7 @@ def test_a_broken_routine_file_gives_one_line_and_home_opens(
     assert h.problem is not None
     assert "\n" not in h.problem
     assert str(broken) in h.problem
-    assert page_of(h.window) is h.window.home
+    assert h.window.current_page() is h.window.home
     assert h.window.home.routine is not None  # the usual routine is still there to start
     unknown = make_harness("no-such-routine", "sideways")
     assert unknown.problem is not None and "no such routine" in unknown.problem
@@ -164,14 +162,14 @@ def test_history_opens_as_a_page_and_back_returns_home(make_harness: Callable[..
     size = h.window.size()
     assert h.window.home.history.isVisible()
     QTest.mouseClick(h.window.home.history, Qt.MouseButton.LeftButton)
-    page = page_of(h.window)
+    page = h.window.current_page()
     assert page not in (h.window.home, h.window.player, h.window.summary)
     assert isinstance(page, QScrollArea)  # a tall history scrolls; it never stretches the window for good
     assert h.window.size() == size
     back = getattr(page.widget(), "back", None)
     assert back is not None
     back.emit()
-    assert page_of(h.window) is h.window.home
+    assert h.window.current_page() is h.window.home
 
 
 def test_quitting_from_the_summary_keeps_the_rating(
@@ -179,7 +177,7 @@ def test_quitting_from_the_summary_keeps_the_rating(
 ) -> None:
     h = make_harness("start-small", "beginner")
     QTest.keyClick(h.window.home, Qt.Key.Key_Return)
-    h.run_until(lambda: page_of(h.window) is h.window.summary)
+    h.run_until(lambda: h.window.current_page() is h.window.summary)
     QTest.mouseClick(h.window.summary.rating.button(6), Qt.MouseButton.LeftButton)
     QTest.keyClicks(h.window.summary.note, "quit from here")
     h.window.shut_down()  # the app quits (tray, window manager) without "Save and close"

@@ -11,13 +11,13 @@ from pytestqt.qtbot import QtBot
 from backtimer.core.session.results import Outcome
 from backtimer.core.session.snapshot import PauseReason, State
 from backtimer.core.session.steps import StepKind
-from backtimer.ui.main_window import page_of
+from backtimer.ui.controller import IDLE_MS
 from tests.ui.conftest import Harness
 
 
 def start(h: Harness, qtbot: QtBot) -> None:
     QTest.mouseClick(h.window.home.start, Qt.MouseButton.LeftButton)
-    assert page_of(h.window) is h.window.player
+    assert h.window.current_page() is h.window.player
 
 
 def kind(h: Harness) -> StepKind:
@@ -63,7 +63,7 @@ def test_a_whole_routine_from_start_to_summary(make_harness: Callable[..., Harne
     assert p.phase.text() == "Switch sides"
     assert p.title.text() == "Bird-dog"
     assert p.set_line.text() == "Set 1 of 2 · right side"
-    h.run_until(lambda: page_of(h.window) is h.window.summary)
+    h.run_until(lambda: h.window.current_page() is h.window.summary)
     s = h.window.summary
     assert s.heading.text() == "Well done"
     assert s.done.text() == "3"
@@ -140,12 +140,12 @@ def test_escape_asks_before_stopping(make_harness: Callable[..., Harness], qtbot
     h.asker.answer = False
     QTest.keyClick(p, Qt.Key.Key_Escape)
     assert h.asker.asked == ["Stop the session?"]
-    assert page_of(h.window) is p
+    assert h.window.current_page() is p
     assert h.state() is State.GETTING_READY  # carried on, with the usual count-in
     h.asker.answer = True
     QTest.mouseClick(p.controls.stop, Qt.MouseButton.LeftButton)
     assert len(h.asker.asked) == 2
-    assert page_of(h.window) is h.window.summary
+    assert h.window.current_page() is h.window.summary
     assert h.window.summary.heading.text() == "Session stopped"
     assert ("Prone snow angel", "0 sets, 1 rep") in h.window.summary.line_texts()
 
@@ -276,7 +276,7 @@ def test_self_paced_reps_wait_for_enter_or_done(
     h.run_until(lambda: kind(h) is StepKind.WORK and h.state() is State.RUNNING)
     assert p.set_line.text() == "Set 2 of 2"
     QTest.mouseClick(p.controls.done, Qt.MouseButton.LeftButton)
-    assert page_of(h.window) is h.window.summary
+    assert h.window.current_page() is h.window.summary
     c = h.window.controller
     assert c is not None
     assert [r.outcome for r in c.session.results] == [Outcome.COMPLETED, Outcome.COMPLETED]
@@ -301,7 +301,7 @@ def test_the_figure_moves_with_the_session_and_freezes_when_paused(
         drawings.add(repr(getattr(figure, "drawing", None)))
     assert len(drawings) > 1  # it moved
     QTest.keyClick(p, Qt.Key.Key_Space)
-    assert c.timer.interval() == 250  # paused: poll gently
+    assert c.timer.interval() == IDLE_MS  # paused: nothing happens by itself, so hardly any wake-ups
     frozen = repr(getattr(figure, "drawing", None))
     h.advance(3)
     assert repr(getattr(figure, "drawing", None)) == frozen

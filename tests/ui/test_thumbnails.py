@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -13,7 +12,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from backtimer.app import build_services, create_window
+from backtimer.app import build_practice, create_window
+from backtimer.command_line import CommandLine
 from backtimer.core.content.model import Level
 from backtimer.core.session.results import ExerciseTally
 from backtimer.core.settings import Settings
@@ -120,10 +120,9 @@ def test_history_details_put_a_picture_beside_each_known_exercise(qtbot: QtBot, 
 
 def test_the_window_paints_before_reading_the_routines_and_keeps_the_choices(qtbot: QtBot, data_dir: Path) -> None:
     paths = Paths.resolve(str(data_dir))
-    services = build_services(paths)
-    services.settings = replace(services.settings, last_routine="core-stability", safety_acknowledged=True)
-    args = argparse.Namespace(routine=None, level="advanced", start=False)
-    window, problem = create_window(args, FakeClock(), services=services)
+    practice = build_practice(paths, FakeClock())
+    practice.preferences.apply(replace(practice.settings, last_routine="core-stability", safety_acknowledged=True))
+    window, problem = create_window(CommandLine(data_dir=str(data_dir), level="advanced"), practice=practice)
     qtbot.addWidget(window)
     assert problem is None
     assert window.home.routines.rows == []  # not read yet: the first paint comes first

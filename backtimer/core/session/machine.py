@@ -203,16 +203,19 @@ class Session:
         return max(self._ready_until - now, 0.0) if self.state is State.GETTING_READY else None
 
     def next_event_at(self) -> float | None:
-        """Clock time of the next thing that happens by itself (a cue, the end of a step or a get-ready)."""
+        """Clock time of the next thing that happens by itself: a cue, a new whole second on the countdown, a new
+        phase word, the end of a step or of a get-ready. The one answer both shells sleep until."""
         if self.state is State.GETTING_READY:
             pending = self._ready_script[self._ready_pos :]
-            return self._ready_start + pending[0].at if pending else self._ready_until
+            times = [self._ready_start + pending[0].at] if pending else []
+            return min([*times, _next_whole_second(self._ready_until, self._last_tick), self._ready_until])
         if self.state is not State.RUNNING:
             return None
         step = self.step
         times = [self._anchor + c.at for c in step.cues[self._cue_pos : self._cue_pos + 1]]
         if step.seconds is not None:
-            times.append(self._anchor + step.seconds)
+            end = self._anchor + step.seconds
+            times += [end, _next_whole_second(end, self._last_tick)]
         beat = step.beat_at(self._last_tick - self._anchor) if self._last_tick is not None else None
         if beat is not None:  # the phase word changes on screen even where no cue is spoken
             times.append(self._anchor + beat.phase_start + beat.phase_seconds)
@@ -333,6 +336,15 @@ class Session:
 
     def planned_seconds(self, index: int) -> float:
         return step_estimate(self.plan.steps[index])
+
+
+def _next_whole_second(deadline: float, now: float | None) -> float:
+    """When a countdown to ``deadline``, shown in whole seconds rounded up, next shows a new number."""
+    if now is None:
+        return deadline
+    left = deadline - now
+    shown = math.ceil(left - EPSILON)
+    return min(deadline - (shown - 1), deadline) if shown > 0 else deadline
 
 
 def _reps_at(step: Step, elapsed: float) -> int:
