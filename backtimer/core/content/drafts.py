@@ -138,7 +138,7 @@ class ExerciseDraft:
             table["note"] = self.note
         if self.pace is Pace.OWN:
             table["own_pace"] = True
-        figure = self._figure(bundled)
+        figure = self.figure_table(bundled)
         if self.mode is Mode.REPS:
             poses = set(figure.get("poses", {}))
             table["tempo"] = [
@@ -157,7 +157,8 @@ class ExerciseDraft:
             table["hold"] = dose.hold
         return table
 
-    def _figure(self, bundled: Mapping[str, Exercise]) -> dict[str, Any]:
+    def figure_table(self, bundled: Mapping[str, Exercise]) -> dict[str, Any]:
+        """The ``[figure]`` table this draft will have (empty: none)."""
         if self.template:
             return template_figure(self.template, bundled, self.mode)
         figure = {k: v for k, v in self.own_figure.items() if k != "hold"}
