@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from backtimer.app import build_practice, create_window  # noqa: E402
 from backtimer.command_line import CommandLine  # noqa: E402
-from backtimer.core.content.drafts import ExerciseDraft  # noqa: E402
+from backtimer.core.content.drafts import EntryDraft, ExerciseDraft, Pace, RoutineDraft  # noqa: E402
 from backtimer.speech.speaker import SilentSpeaker  # noqa: E402
 from backtimer.storage.paths import Paths  # noqa: E402
 from backtimer.ui.editor.page import EditorPage  # noqa: E402
@@ -43,8 +43,8 @@ def grab(window: MainWindow, out: Path, name: str) -> None:
         window.grab().save(str(out / f"{name}-{label}.png"))
 
 
-def open_window(data: Path, theme: str) -> MainWindow:
-    practice = build_practice(Paths.resolve(str(data)), None or _Clock(), make_speaker=lambda _s: SilentSpeaker())
+def open_window(data: Path, theme: str, clock: _Clock) -> MainWindow:
+    practice = build_practice(Paths.resolve(str(data)), clock, make_speaker=lambda _s: SilentSpeaker())
     practice.preferences.apply(replace(practice.settings, theme=theme, safety_acknowledged=True))
     window, _problem = create_window(CommandLine(data_dir=str(data)), practice=practice, ask=lambda _t, _q: True)
     window.show()
@@ -54,13 +54,17 @@ def open_window(data: Path, theme: str) -> MainWindow:
 
 
 class _Clock:
+    def __init__(self) -> None:
+        self.t = 1000.0
+
     def now(self) -> float:
-        return 1000.0
+        return self.t
 
 
 def shoot(out: Path, theme: str) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        window = open_window(Path(folder), theme)
+        clock = _Clock()
+        window = open_window(Path(folder), theme, clock)
         window.open_programme_file(EXAMPLE)
         grab(window, out, f"home-{theme}")
         page = window.open_editor()
@@ -80,7 +84,28 @@ def shoot(out: Path, theme: str) -> None:
         draft = ExerciseDraft("wall-press", name="Wall press", position="standing")
         page._edit_exercise(draft, "New exercise")
         grab(window, out, f"editor-exercise-new-{theme}")
+        player_card(window, clock, out, theme)
         window.shut_down()
+
+
+def player_card(window: MainWindow, clock: _Clock, out: Path, theme: str) -> None:
+    """The player during an exercise of the person's own that has no figure: a card stands in for it."""
+    content = window.dialogs.parts.content
+    assert content is not None
+    draft = ExerciseDraft("wall-press", name="Wall press", position="standing", pace=Pace.HOLD)
+    draft.summary, draft.beginner, draft.muscles = "Press the small of your back into a wall.", "Gently.", ["core"]
+    draft.how_to = ["Stand with your back against a wall, feet a little forward.", "Press your lower back to it."]
+    content.save_exercise(draft)
+    content.save_routine(RoutineDraft("wall", "Wall", entries=[EntryDraft("wall-press")]))
+    window.stack.setCurrentWidget(window.home)
+    window.home.select("wall", window.home.level)
+    window.start_session()
+    assert window.controller is not None
+    for _ in range(14):
+        clock.t += 1
+        window.controller.poll()
+    grab(window, out, f"player-card-{theme}")
+    window.controller.stop()
 
 
 if __name__ == "__main__":

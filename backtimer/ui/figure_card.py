@@ -1,4 +1,4 @@
-"""What stands in for the figure of an exercise that has none: a tidy card with its name, position and first step."""
+"""What stands in for the figure of an exercise that has none: a tidy card with its name, position and summary."""
 
 from __future__ import annotations
 
@@ -39,6 +39,6 @@ def paint_card(painter: QPainter, rect: QRectF, exercise: Exercise, palette: QPa
     top = inner.top() + name_size * 1.6
     painter.drawText(QRectF(inner.left(), top, inner.width(), line_size * 1.6), flags, exercise.position.capitalize())
     painter.setPen(text)
-    steps = "\n".join(exercise.how_to[:2])
+    steps = exercise.summary  # the steps are in the panel below the card
     body = QRectF(inner.left(), top + line_size * 2.0, inner.width(), inner.bottom() - top - line_size * 2.0)
     painter.drawText(body, flags | Qt.AlignmentFlag.AlignTop, steps)

@@ -35,7 +35,7 @@ class EntryList(QListWidget):
         super().__init__(parent)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setToolTip("Drag to reorder, or Alt+Up / Alt+Down; Delete takes the chosen exercise out")
+        self.setToolTip("Drag to reorder, or Alt+Up / Alt+Down; Delete takes the chosen exercise out (Ctrl+L)")
         self._names: Mapping[str, Exercise] = {}
         self.model().rowsMoved.connect(lambda *_args: self.changed.emit())
 

@@ -6,7 +6,7 @@ As with routines, the draft is read back by the file loader on every change; its
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette, QPixmap, QShortcut
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.core.content.drafts import DoseDraft, ExerciseDraft, Pace
+from backtimer.core.content.drafts import DoseDraft, ExerciseDraft, Pace, new_id
 from backtimer.core.content.model import Exercise, Level, Sides
 from backtimer.core.errors import BadInput, ContentError
 from backtimer.core.figures.poses import parse_figure
@@ -72,6 +72,7 @@ class ExerciseForm(QWidget):
         self._save = save
         self._bundled: Mapping[str, Exercise] = {}
         self._loading = False  # True while edit() fills the fields in: no checks half way
+        self._new_ids: Collection[str] | None = None
         self._own_figure: dict[str, object] = {}  # the figure the exercise came with, if it is no template
         self.draft = ExerciseDraft("new")
         self.heading = QLabel()
@@ -178,8 +179,17 @@ class ExerciseForm(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancelled.emit)
 
     # ----- filling in ------------------------------------------------------------------------------------------
-    def edit(self, draft: ExerciseDraft, bundled: Mapping[str, Exercise], positions: list[str], heading: str) -> None:
-        self.draft, self._bundled = draft, bundled
+    def edit(
+        self,
+        draft: ExerciseDraft,
+        bundled: Mapping[str, Exercise],
+        positions: list[str],
+        heading: str,
+        *,
+        new_ids: Collection[str] | None = None,
+    ) -> None:
+        """Fill the form in; with ``new_ids`` (the ids taken) the exercise is new and its id follows its name."""
+        self.draft, self._bundled, self._new_ids = draft, bundled, new_ids
         self.heading.setText(heading)
         self._loading = True
         self.name.setText(draft.name)
@@ -219,6 +229,8 @@ class ExerciseForm(QWidget):
     def _collect(self) -> ExerciseDraft | str:
         d = self.draft
         d.name, d.position, d.summary = self.name.text(), self.position.currentText(), self.summary.text()
+        if self._new_ids is not None:
+            d.id = new_id(d.name, self._new_ids)
         d.pace, d.sides = Pace(self.pace.currentData()), Sides(self.sides.currentData())
         d.how_to = [line for line in self.how_to.toPlainText().splitlines() if line.strip()]
         d.beginner, d.form_cue = self.beginner.text(), self.form_cue.text()

@@ -21,7 +21,7 @@ class Library(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search by name, position or muscle")
+        self.search.setPlaceholderText("Search by name, position or muscle (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setMinimumHeight(120)

@@ -6,11 +6,11 @@ OwnContent (atomic writes to the data folder); home follows every change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -74,7 +74,7 @@ class EditorPage(QWidget):
             "delete": _button("Delete", "Delete the chosen routine of yours (Delete)"),
             "export": _button("Export…", "Save the chosen routine as one programme file to send (X)"),
             "open": _button("Open a programme file…", "Open a programme or routine file (O)"),
-            "new_exercise": _button("New exercise", "Make an exercise of your own"),
+            "new_exercise": _button("New exercise", "Make an exercise of your own (E)"),
             "edit_exercise": _button("Edit", "Change the chosen exercise of yours (Enter)"),
             "delete_exercise": _button("Delete", "Delete the chosen exercise of yours (Delete)"),
         }
@@ -83,6 +83,7 @@ class EditorPage(QWidget):
         self.message.setWordWrap(True)
         self._build()
         self._wire()
+        self._shortcuts()
         self.refresh()
 
     def _build(self) -> None:
@@ -200,16 +201,18 @@ class EditorPage(QWidget):
 
     # ----- routines --------------------------------------------------------------------------------------------
     def new_routine(self) -> None:
-        draft = RoutineDraft(new_id("My routine", self.content.taken_routine_ids()), "My routine")
-        self.routine_form.edit(draft, self.content.catalog.exercises, "New routine")
+        taken = self.content.taken_routine_ids()
+        draft = RoutineDraft(new_id("My routine", taken), "My routine")
+        self.routine_form.edit(draft, self.content.catalog.exercises, "New routine", new_ids=taken)
         self.stack.setCurrentWidget(self.routine_form)
 
     def duplicate(self, *, heading: str = "Copy of a routine") -> None:
         routine = self.current_routine()
         if routine is None:
             return
-        draft = copy_of(routine, self.content.taken_routine_ids())
-        self.routine_form.edit(draft, self.content.catalog.exercises, heading)
+        taken = self.content.taken_routine_ids()
+        draft = copy_of(routine, taken)
+        self.routine_form.edit(draft, self.content.catalog.exercises, heading, new_ids=taken)
         self.stack.setCurrentWidget(self.routine_form)
 
     def edit_routine(self) -> None:
@@ -248,18 +251,19 @@ class EditorPage(QWidget):
 
     # ----- exercises -------------------------------------------------------------------------------------------
     def new_exercise(self) -> None:
-        draft = ExerciseDraft(new_id("My exercise", self.content.taken_exercise_ids()), "My exercise")
-        self._edit_exercise(draft, "New exercise")
+        taken = self.content.taken_exercise_ids()
+        draft = ExerciseDraft(new_id("My exercise", taken), "My exercise")
+        self._edit_exercise(draft, "New exercise", taken)
 
     def edit_exercise(self) -> None:
         exercise = self.content.catalog.exercises.get(self.current_exercise_id())
         if exercise is not None:
             self._edit_exercise(ExerciseDraft.of(exercise, self.content.catalog.builtin), f"Edit {exercise.name}")
 
-    def _edit_exercise(self, draft: ExerciseDraft, heading: str) -> None:
+    def _edit_exercise(self, draft: ExerciseDraft, heading: str, new_ids: Collection[str] | None = None) -> None:
         catalog = self.content.catalog
         positions = sorted({e.position for e in catalog.exercises.values()})
-        self.exercise_form.edit(draft, catalog.builtin, positions, heading)
+        self.exercise_form.edit(draft, catalog.builtin, positions, heading, new_ids=new_ids)
         self.stack.setCurrentWidget(self.exercise_form)
 
     def delete_exercise(self) -> None:
@@ -277,22 +281,20 @@ class EditorPage(QWidget):
         self.message.setText(done)
         self.refresh()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.stack.currentWidget() is not self.lists:
-            super().keyPressEvent(event)
-            return
-        keys = {
-            Qt.Key.Key_Escape: self.back.emit,
-            Qt.Key.Key_N: self.new_routine,
-            Qt.Key.Key_D: self.duplicate,
-            Qt.Key.Key_X: self.export,
-            Qt.Key.Key_O: self.open_file,
-        }
-        action = keys.get(Qt.Key(event.key()))
-        if action is not None and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            action()
-            return
-        if event.key() == Qt.Key.Key_Delete:
-            (self.delete_exercise if self.exercises.hasFocus() else self.delete_routine)()
-            return
-        super().keyPressEvent(event)
+    def _shortcuts(self) -> None:
+        """Keys on the lists: N new routine, E new exercise, D duplicate, X export, O open, Delete, Esc back."""
+        keys: list[tuple[QKeySequence | str, Callable[[], None]]] = [
+            ("N", self.new_routine),
+            ("E", self.new_exercise),
+            ("D", self.duplicate),
+            ("X", self.export),
+            ("O", self.open_file),
+            (QKeySequence(Qt.Key.Key_Delete), self._delete_focused),
+            (QKeySequence(Qt.Key.Key_Escape), self.back.emit),
+        ]
+        for key, action in keys:
+            shortcut = QShortcut(QKeySequence(key), self.lists, action)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _delete_focused(self) -> None:
+        (self.delete_exercise if self.exercises.hasFocus() else self.delete_routine)()

@@ -6,7 +6,7 @@ form and Save waits until it is fixed. The total length follows every change.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import asdict
 
 from PySide6.QtCore import Qt, Signal
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.core.content.drafts import EntryDraft, RoutineDraft
+from backtimer.core.content.drafts import EntryDraft, RoutineDraft, new_id
 from backtimer.core.content.model import Exercise, Level, Routine, Timing
 from backtimer.core.errors import BadInput, ContentError
 from backtimer.core.session.plan import build_plan
@@ -69,6 +69,7 @@ class RoutineForm(QWidget):
         self.total = QLabel()
         self.total.setWordWrap(True)
         self._loading = False  # True while edit() fills the fields in: no checks half way
+        self._new_ids: Collection[str] | None = None
         self.problem = QLabel()
         self.problem.setProperty("role", "problem")
         self.problem.setWordWrap(True)
@@ -142,11 +143,22 @@ class RoutineForm(QWidget):
         self.save.clicked.connect(self.try_save)
         self.cancel.clicked.connect(self.cancelled)
         QShortcut(QKeySequence.StandardKey.Save, self, self.try_save)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.library.search.setFocus)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.entries.setFocus)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.cancelled.emit)
 
     # ----- filling in ------------------------------------------------------------------------------------------
-    def edit(self, draft: RoutineDraft, exercises: Mapping[str, Exercise], heading: str) -> None:
+    def edit(
+        self,
+        draft: RoutineDraft,
+        exercises: Mapping[str, Exercise],
+        heading: str,
+        *,
+        new_ids: Collection[str] | None = None,
+    ) -> None:
+        """Fill the form in; with ``new_ids`` (the ids taken) the routine is new and its id follows its name."""
         self.draft = draft
+        self._new_ids = new_ids
         self._exercises = exercises
         self.heading.setText(heading)
         self._loading = True
@@ -169,6 +181,8 @@ class RoutineForm(QWidget):
     def _collect(self) -> RoutineDraft:
         d = self.draft
         d.title, d.description = self.title.text(), self.description.text()
+        if self._new_ids is not None:
+            d.id = new_id(d.title, self._new_ids)
         d.default_level = Level(self.level.currentData())
         values = {key: spin.value() for key, spin in self.timing.items()}
         d.timing = Timing(**values, resume_get_ready=d.timing.resume_get_ready)
