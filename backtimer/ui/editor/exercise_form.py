@@ -91,6 +91,7 @@ class ExerciseForm(QWidget):
         self.how_to.setPlaceholderText("One step a line")
         self.how_to.setTabChangesFocus(True)
         self.how_to.setMinimumHeight(90)
+        self.how_to.setMaximumHeight(260)
         self.doses: dict[Level, tuple[QSpinBox, QSpinBox, QDoubleSpinBox]] = {}
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -284,7 +285,7 @@ class ExerciseForm(QWidget):
             self.preview.clear()
             self.preview.setText(reason(err))
             return
-        size = self.preview.size().boundedTo(QSize(480, 300))
+        size = QSize(420, 260)
         background = self.palette().color(QPalette.ColorRole.Window)
         image = render_pose(figure, main_pose(figure), size, background, opaque=False)
         self.preview.setPixmap(QPixmap.fromImage(image))

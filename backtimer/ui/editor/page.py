@@ -103,6 +103,7 @@ class EditorPage(QWidget):
             grid.addWidget(label, 0, column)
             grid.addWidget(listing, 1, column)
             row = QHBoxLayout()
+            row.setSpacing(8)
             for name in names:
                 row.addWidget(b[name])
             row.addStretch(1)
