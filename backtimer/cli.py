@@ -1,4 +1,4 @@
-"""The command line (DESIGN.md section 4). Exit status: 0 ok, 2 bad input (one line on stderr), 1 anything else."""
+"""The command line (docs/contract.md). Exit status: 0 ok, 2 bad input (one line on stderr), 1 anything else."""
 
 from __future__ import annotations
 

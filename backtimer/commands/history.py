@@ -1,4 +1,4 @@
-"""``backtimer history``, ``stats``, ``export`` and ``import`` (DESIGN.md section 4)."""
+"""``backtimer history``, ``stats``, ``export`` and ``import`` (docs/contract.md)."""
 
 from __future__ import annotations
 

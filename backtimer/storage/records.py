@@ -1,4 +1,4 @@
-"""Sessions as plain values, and their exchange format (DESIGN.md section 4: ``history --json``, export, import)."""
+"""Sessions as plain values, and their exchange format (docs/contract.md: ``history --json``, export, import)."""
 
 from __future__ import annotations
 

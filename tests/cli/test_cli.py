@@ -1,4 +1,4 @@
-"""The command-line contract (DESIGN.md section 4), run as a real subprocess."""
+"""The command-line contract (docs/contract.md), run as a real subprocess."""
 
 from __future__ import annotations
 

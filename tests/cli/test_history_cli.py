@@ -1,4 +1,4 @@
-"""``history``, ``stats``, ``export``, ``import`` and the record ``run`` leaves (DESIGN.md section 4)."""
+"""``history``, ``stats``, ``export``, ``import`` and the record ``run`` leaves (docs/contract.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Streak rules (DESIGN.md section 5) over stored local times: travel, DST, midnight, day-start hours, rest days."""
+"""Streak rules (docs/contract.md) over stored local times: travel, DST, midnight, day-start hours, rest days."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Streaks and weekly goals (DESIGN.md section 5): pure functions over local dates.
+"""Streaks and weekly goals (docs/contract.md, "Streaks"): pure functions over local dates.
 
 Rules, in one place:
 

@@ -29,7 +29,7 @@ class StepResult:
 
 @dataclass(frozen=True)
 class ExerciseTally:
-    """The per-exercise summary that history stores and shows (DESIGN.md section 4)."""
+    """The per-exercise summary that history stores and shows (docs/contract.md)."""
 
     exercise: str
     side: Side | None
