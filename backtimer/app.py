@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from backtimer.clock import Clock, MonotonicClock
 from backtimer.command_line import CommandLine
 from backtimer.core.errors import BadInput
+from backtimer.practice.content import OwnContent
 from backtimer.practice.history import StoredHistory
 from backtimer.practice.notices import Notices
 from backtimer.practice.preferences import Preferences
@@ -51,7 +52,12 @@ def build_practice(paths: Paths, clock: Clock, *, make_speaker: MakeSpeaker | No
     return Practice(preferences, clock, make_speaker=make_speaker or speaker, history=history, notices=notices)
 
 
-def build_parts(practice: Practice, catalog: Callable[[], Catalog] | None, make_speaker: MakeSpeaker) -> WindowParts:
+def build_parts(
+    practice: Practice,
+    catalog: Callable[[], Catalog] | None,
+    make_speaker: MakeSpeaker,
+    content: OwnContent | None = None,
+) -> WindowParts:
     """The pages the window builds when first opened: history, the voice settings page, the figure."""
 
     def history_view() -> HistoryView:
@@ -59,8 +65,7 @@ def build_parts(practice: Practice, catalog: Callable[[], Catalog] | None, make_
 
         assert isinstance(practice.history, StoredHistory)
         known = catalog() if catalog is not None else None
-        names = {exercise.id: exercise.name for exercise in known.exercises.values()} if known else {}
-        names.update({routine.id: routine.title for routine in known.routines.values()} if known else {})
+        names = known.names() if known else {}  # with the names of deleted routines and exercises
         store = practice.history.store
         return HistoryView(store, practice.settings, names=names, exercises=known.exercises if known else None)
 
@@ -76,7 +81,7 @@ def build_parts(practice: Practice, catalog: Callable[[], Catalog] | None, make_
         return VoiceSettings(chosen, make_speaker=make_speaker, voices=list_voices)
 
     history = history_view if isinstance(practice.history, StoredHistory) else None
-    return WindowParts(history, voice_page, figure, guidance=read_guidance)
+    return WindowParts(history, voice_page, figure, guidance=read_guidance, content=content)
 
 
 @cache
@@ -98,15 +103,20 @@ def create_window(
     """The window for ``backtimer [gui] ...`` and the one-line problem with its arguments, if any."""
     paths = line.paths
 
-    @cache
-    def catalog() -> Catalog:
-        """Read just after the window's first paint, or at once when the arguments name a routine."""
+    def load() -> Catalog:
         from backtimer.core.content.catalog import Catalog
 
         return Catalog.load(assets_dir(), paths.user_content)
 
+    content = OwnContent(paths.user_content, load)
+
+    def catalog() -> Catalog:
+        """Read just after the window's first paint (or at once when the arguments name a routine); again after
+        the person's own routines change."""
+        return content.catalog
+
     practice = practice or build_practice(paths, clock or MonotonicClock())
-    parts = build_parts(practice, catalog, practice.make_speaker)
+    parts = build_parts(practice, catalog, practice.make_speaker, content)
     window = MainWindow(practice, catalog, parts, ask=ask, inform=inform)
     return window, choose(window, line.routine, line.level)
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn, cast
 
 from backtimer import __version__
-from backtimer.commands import content, figures, follow, gui, history, say
+from backtimer.commands import content, figures, follow, gui, history, routine, say
 from backtimer.core.errors import BadInput, Refused
 
 REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser], argparse.ArgumentParser], None]] = [
@@ -19,6 +19,7 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser], 
     history.register,
     figures.register,
     say.register,
+    routine.register,
 ]
 
 

@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     routines.add_argument("--json", action="store_true", help="print JSON")
     routines.set_defaults(func=cmd_routines)
     plan = sub.add_parser("plan", parents=[common], help="show every step of a routine")
-    plan.add_argument("routine", metavar="ROUTINE", help="a routine id or a path to a routine file")
+    plan.add_argument("routine", metavar="ROUTINE", help="a routine id, or a path to a routine or programme file")
     add_level(plan)
     plan.add_argument("--json", action="store_true", help="print JSON")
     plan.set_defaults(func=cmd_plan)

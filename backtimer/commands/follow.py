@@ -28,7 +28,7 @@ PREPARE_SECONDS = 30.0  # at most this long making clips before the start; the r
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     run = sub.add_parser("run", parents=[common], help="follow a routine in the terminal, with voice")
-    run.add_argument("routine", metavar="ROUTINE", help="a routine id or a path to a routine file")
+    run.add_argument("routine", metavar="ROUTINE", help="a routine id, or a path to a routine or programme file")
     add_level(run)
     run.add_argument("--no-voice", action="store_true", help="print the cues without speaking them")
     run.add_argument("--speed", type=float, default=1.0, metavar="FACTOR", help="run the clock FACTOR times faster")

@@ -81,6 +81,10 @@ class Practice:
             self._estimates[key] = build_plan(self.timed(routine), level).total_seconds
         return self._estimates[key]
 
+    def forget_estimates(self) -> None:
+        """The routines changed (the person's own were edited): lengths are worked out afresh."""
+        self._estimates.clear()
+
     def prepare_voice(
         self, routine: Routine, level: Level, *, wait: float = 0.0, streak: int | None = None
     ) -> Durations:

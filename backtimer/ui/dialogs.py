@@ -16,6 +16,7 @@ from backtimer.practice.preferences import Preferences
 from backtimer.ui.ports import WindowParts
 
 if TYPE_CHECKING:  # each is imported when first opened: a quicker first paint
+    from backtimer.ui.editor.page import EditorPage
     from backtimer.ui.exercise_detail import ExerciseDialog
     from backtimer.ui.guidance import AvoidDialog, SafetyDialog
     from backtimer.ui.history_view import HistoryView
@@ -130,3 +131,22 @@ class Dialogs:
         self.stack.setCurrentWidget(page)
         view.setFocus()
         return view
+
+    def editor(self, on_closed: Callable[[], None], ask: Ask, inform: Inform) -> EditorPage | None:
+        """Your routines and exercises, as a page of its own."""
+        if self.parts.content is None:
+            return None
+        from backtimer.ui.editor.page import EditorPage
+
+        page = EditorPage(self.parts.content, ask, inform)
+        self.stack.addWidget(page)
+
+        def close() -> None:
+            self.stack.removeWidget(page)
+            page.deleteLater()
+            on_closed()
+
+        page.back.connect(close)
+        self.stack.setCurrentWidget(page)
+        page.routines.setFocus()
+        return page

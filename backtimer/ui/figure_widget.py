@@ -26,6 +26,7 @@ from backtimer.core.session.plan import Plan
 from backtimer.core.session.snapshot import Snapshot
 from backtimer.core.session.steps import StepKind
 from backtimer.ui.figure import FigureStyle, paint_figure
+from backtimer.ui.figure_card import paint_card
 
 
 def _background(widget: QWidget | None) -> QColor:
@@ -100,10 +101,15 @@ class FigureWidget(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self.frames += 1
-        if self._shown is None or self._drawing is None:
+        if self._shown is None:
             return
         figure = figure_of(self._shown)
-        if figure is None:
+        if figure is None:  # an exercise of the person's own without a figure: a card, not an empty box
+            painter = QPainter(self)
+            paint_card(painter, QRectF(self.rect()), self._shown, self.palette())
+            painter.end()
+            return
+        if self._drawing is None:
             return
         painter = QPainter(self)
         style = FigureStyle.for_background(_background(self))

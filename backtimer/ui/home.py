@@ -155,6 +155,8 @@ class HomeView(QWidget):
     avoid_requested = Signal()
     safety_requested = Signal()
     exercise_requested = Signal(object, int)  # (routine, index of the exercise): open its detail view
+    editor_requested = Signal()  # your routines and exercises
+    open_file_requested = Signal()  # a programme file
 
     def __init__(
         self, routines: list[Routine], estimate: Estimate, parent: QWidget | None = None, *, lengths: bool = True
@@ -182,6 +184,10 @@ class HomeView(QWidget):
         self.safety = QPushButton("Safety notice")
         self.exercises = QPushButton("The exercises")
         self.exercises.setToolTip("How to do each exercise of the chosen routine, with pictures (E)")
+        self.editor = QPushButton("My routines")
+        self.editor.setToolTip("Make, copy, change or delete routines and exercises of your own (R)")
+        self.open_file = QPushButton("Open a programme file…")
+        self.open_file.setToolTip("Open a programme or routine file someone sent you (Ctrl+O)")
         self.notice = QLabel()
         self._build()
         self.set_routines(routines)
@@ -218,6 +224,8 @@ class HomeView(QWidget):
         links = QHBoxLayout()
         links.addWidget(self.exercises)
         for button, signal in (
+            (self.editor, self.editor_requested),
+            (self.open_file, self.open_file_requested),
             (self.history, self.history_requested),
             (self.settings, self.settings_requested),
             (self.avoid, self.avoid_requested),
@@ -353,5 +361,11 @@ class HomeView(QWidget):
             return
         if event.key() == Qt.Key.Key_E:
             self._show_exercises()
+            return
+        if event.key() == Qt.Key.Key_R and not event.modifiers():
+            self.editor_requested.emit()
+            return
+        if event.key() == Qt.Key.Key_O and event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            self.open_file_requested.emit()
             return
         super().keyPressEvent(event)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, SignalInstance
@@ -22,6 +23,7 @@ from backtimer.ui.theme import apply_theme, colors_for
 if TYPE_CHECKING:  # the player and the summary are imported when first used: a quicker first paint
     from backtimer.core.content.catalog import Catalog
     from backtimer.ui.controller import SessionController
+    from backtimer.ui.editor.page import EditorPage
     from backtimer.ui.player import PlayerView
     from backtimer.ui.summary import SummaryView
 
@@ -99,6 +101,45 @@ class MainWindow(QMainWindow):
         h.avoid_requested.connect(self.dialogs.avoid)
         h.safety_requested.connect(lambda: self.dialogs.safety(remember=False))
         h.exercise_requested.connect(lambda routine, index: self.dialogs.exercise(routine, index, self.home.level))
+        h.editor_requested.connect(self.open_editor)
+        h.open_file_requested.connect(self.open_programme_file)
+        content = self.dialogs.parts.content
+        h.editor.setVisible(content is not None)
+        h.open_file.setVisible(content is not None)
+        if content is not None:
+            content.subscribe(self._content_changed)
+
+    # ----- your own routines -----------------------------------------------------------------------------------
+    def open_editor(self) -> EditorPage | None:
+        page = self.dialogs.editor(self._page_closed, self.ask, self.inform)
+        if page is not None:
+            page.opened.connect(self._programme_opened)
+        return page
+
+    def open_programme_file(self, path: Path | None = None) -> None:
+        """Ctrl+O on home: a programme file, kept among your routines or tried this once (a bad file: one line)."""
+        from backtimer.ui.editor.programme import ask_open_path, open_programme
+
+        content = self.dialogs.parts.content
+        path = path or ask_open_path(self)()
+        if content is not None and path is not None:
+            opened = open_programme(content, path, self.ask, self.inform)
+            if opened is not None:
+                self._programme_opened(*opened)
+
+    def _programme_opened(self, routine: Routine, kept: bool) -> None:
+        if kept:
+            self.home.select(routine.id, routine.default_level)
+        else:
+            self.add_routine(routine)
+
+    def _content_changed(self, catalog: Catalog) -> None:
+        """A routine or exercise of the person's was saved, imported or deleted: home shows the files anew."""
+        self._catalog = catalog
+        self.practice.forget_estimates()
+        chosen = self.home.routine.id if self.home.routine else self.settings.last_routine
+        self.home.set_routines([*catalog.routines.values(), *self.extra_routines])
+        self.home.select(chosen, self.home.level)
 
     def finish_start(self) -> None:
         """What home shows beyond the frame (routines, their lengths, today and the streak), once the window is up."""

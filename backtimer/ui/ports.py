@@ -14,6 +14,7 @@ from backtimer.core.content.guidance import Guidance
 from backtimer.core.settings import Settings
 
 if TYPE_CHECKING:
+    from backtimer.practice.content import OwnContent
     from backtimer.ui.figure_widget import FigureWidget
     from backtimer.ui.history_view import HistoryView
     from backtimer.ui.voice_settings import VoiceSettings
@@ -25,3 +26,4 @@ class WindowParts:
     make_voice_settings: Callable[[Settings], VoiceSettings] | None = None
     make_figure: Callable[[], FigureWidget] | None = None
     guidance: Callable[[], Guidance] | None = None  # read at first need (the safety notice, what to avoid)
+    content: OwnContent | None = None  # the person's own routines and exercises (the editor, programme files)

@@ -127,6 +127,7 @@ QLabel[role="muted"] {{ color: {c.muted}; }}
 QLabel[role="heading"] {{ font-size: 20pt; font-weight: 600; }}
 QLabel[role="title"] {{ font-size: 30pt; font-weight: 700; }}
 QLabel[role="stat"] {{ font-size: 26pt; font-weight: 700; }}
+QLabel[role="problem"] {{ color: {c.danger}; font-weight: 600; }}
 QFrame[role="card"] {{ background: {c.surface}; border: 1px solid {c.line}; border-radius: 14px; }}
 QFrame[role="card"] QLabel {{ background: transparent; border: none; }}
 QFrame[role="card"][selected="true"] {{ border: 2px solid {c.work}; background: {c.raised}; }}
@@ -142,6 +143,7 @@ QPushButton:checked {{ background: {c.rest}; color: {c.on_accent}; border-color:
 QPushButton:disabled {{ color: {c.muted}; background: {c.surface}; }}
 QPushButton[role="primary"] {{ background: {c.work}; color: {c.on_accent}; border-color: {c.work}; }}
 QPushButton[role="primary"]:focus {{ border: 3px solid {c.text}; }}
+QPushButton[role="primary"]:disabled {{ background: {c.raised}; color: {c.muted}; border-color: {c.line}; }}
 QPushButton[role="danger"] {{ color: {c.danger}; border: 2px solid {c.danger}; background: transparent; }}
 QPushButton[role="big"] {{ font-size: 20pt; padding: 18px 36px; border-radius: 14px; }}
 QPushButton[role="link"] {{ background: transparent; border: none; color: {c.rest}; padding: 4px; }}

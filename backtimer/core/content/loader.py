@@ -17,6 +17,7 @@ from backtimer.core.content.model import (
     Mode,
     Routine,
     RoutineEntry,
+    Side,
     Sides,
     TempoPhase,
     Timing,
@@ -41,8 +42,13 @@ _EXERCISE_KEYS = {
     "source",
     "note",
     "figure",
+    "form_cue",
+    "limbs",
+    "switch_seconds",
+    "own_pace",
 }
-_ROUTINE_KEYS = {"id", "title", "description", "default_level", "timing", "exercises", "source", "note"}
+# "exercise": the [[exercise]] tables of a programme file (read by programme.parse_programme)
+_ROUTINE_KEYS = {"id", "title", "description", "default_level", "timing", "exercises", "source", "note", "exercise"}
 _TIMING_KEYS = {"get_ready", "rest_between_sets", "rest_between_exercises", "switch_sides", "resume_get_ready"}
 
 
@@ -92,8 +98,9 @@ def parse_toml(raw: bytes, source: str) -> dict[str, Any]:
         raise ContentError(source, None, "is nested too deeply to read") from None
 
 
-def parse_exercise(data: Mapping[str, Any], source: str) -> Exercise:
-    t = Table(data, source)
+def parse_exercise(data: Mapping[str, Any], source: str, prefix: str = "") -> Exercise:
+    """One exercise table; ``prefix`` (e.g. ``exercise[0].``) places it inside a programme file in messages."""
+    t = Table(data, source, prefix)
     t.reject_unknown(_EXERCISE_KEYS)
     mode = Mode(t.choice("mode", [m.value for m in Mode]))
     tempo = tuple(_parse_phase(p) for p in t.tables("tempo", required=mode is Mode.REPS, max_items=8))
@@ -108,7 +115,10 @@ def parse_exercise(data: Mapping[str, Any], source: str) -> Exercise:
     if figure:
         from backtimer.core.figures.poses import parse_figure  # the figure's own strict checks
 
-        parse_figure(figure, source, tempo, mode, framed=False)  # checks only: figure_of() measures it when drawn
+        parse_figure(figure, source, tempo, mode, framed=False, prefix=prefix)  # checks only: measured when drawn
+    if mode is Mode.HOLD and t.has("own_pace"):
+        raise t.fail("own_pace", "a hold exercise is timed, not done at your own pace")
+    switch = t.seconds("switch_seconds", 2, 120) if t.has("switch_seconds") else None
     return Exercise(
         id=t.ident("id"),
         name=t.text("name", max_len=80),
@@ -124,7 +134,16 @@ def parse_exercise(data: Mapping[str, Any], source: str) -> Exercise:
         source=t.text("source", "seed", max_len=200),
         note=t.text("note", "", max_len=400),
         figure=dict(figure or {}),
+        form_cue=t.text("form_cue", "", max_len=200),
+        limbs=_parse_limbs(t.table("limbs", required=False)),
+        switch_seconds=switch,
+        own_pace=t.flag("own_pace", False),
     )
+
+
+def _parse_limbs(t: Table) -> dict[Side, str]:
+    t.reject_unknown({side.value for side in Side})
+    return {side: t.text(side.value, max_len=60) for side in Side if t.has(side.value)}
 
 
 def _parse_phase(t: Table) -> TempoPhase:
@@ -166,7 +185,8 @@ def _parse_entry(entry: Table, exercises: Mapping[str, Exercise]) -> RoutineEntr
         if all(dose.hold is None for dose in exercise.doses.values()):
             raise entry.fail("hold", f"{exercise_id} has no hold to set")
         hold = entry.seconds("hold", 0.5, 600)
-    return RoutineEntry(exercise, sets, entry.flag("self_paced", False), reps, hold)
+    self_paced = entry.flag("self_paced", False) or exercise.own_pace
+    return RoutineEntry(exercise, sets, self_paced, reps, hold)
 
 
 def parse_routine(data: Mapping[str, Any], source: str, exercises: Mapping[str, Exercise]) -> Routine:

@@ -63,6 +63,10 @@ class Exercise:
     source: str = "seed"
     note: str = ""
     figure: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    form_cue: str = ""  # one short reminder of form the voice may say during the work
+    limbs: dict[Side, str] = field(default_factory=dict)  # what "left"/"right" means here, e.g. "left leg back"
+    switch_seconds: float | None = None  # this exercise's own side-switch length (None: the routine's)
+    own_pace: bool = False  # reps are done at the person's own pace (the tempo only shapes the figure)
 
     def dose(self, level: Level) -> Dose:
         return self.doses[level]

@@ -86,11 +86,17 @@ class Figure:
 
 # ----- reading ---------------------------------------------------------------------------------------------------
 def parse_figure(
-    data: Mapping[str, Any], source: str, tempo: tuple[TempoPhase, ...], mode: Mode, *, framed: bool = True
+    data: Mapping[str, Any],
+    source: str,
+    tempo: tuple[TempoPhase, ...],
+    mode: Mode,
+    *,
+    framed: bool = True,
+    prefix: str = "",
 ) -> Figure:
     """Check a ``[figure]`` table strictly; a ContentError names the file and the field. ``framed=False`` only
     checks: it skips measuring the frame (every key pose laid out), which is most of the work."""
-    t = Table(data, source, "figure.")
+    t = Table(data, source, f"{prefix}figure.")
     t.reject_unknown(_FIGURE_KEYS)
     poses_table = t.table("poses")
     poses = {name: _parse_pose(poses_table.table(name)) for name in poses_table.data}
@@ -98,7 +104,7 @@ def parse_figure(
         raise poses_table.fail(START, "missing: every figure needs a start pose")
     for index, phase in enumerate(tempo):
         if phase.pose is not None and phase.pose not in poses:
-            raise ContentError(source, f"tempo[{index}].pose", f"no pose {phase.pose!r} under [figure.poses]")
+            raise ContentError(source, f"{prefix}tempo[{index}].pose", f"no pose {phase.pose!r} under [figure.poses]")
     hold = t.text("hold", "", max_len=40) or None
     if mode is Mode.HOLD and hold is None:
         raise t.fail("hold", "missing: a hold exercise names the pose it holds")
