@@ -15,6 +15,7 @@ from backtimer.core.content.model import (
     Mode,
     Routine,
     RoutineEntry,
+    Side,
     Sides,
     TempoPhase,
     Timing,
@@ -39,9 +40,19 @@ _EXERCISE_KEYS = {
     "source",
     "note",
     "figure",
+    "form_cue",
+    "limbs",
+    "switch_seconds",
 }
 _ROUTINE_KEYS = {"id", "title", "description", "default_level", "timing", "exercises", "source", "note"}
-_TIMING_KEYS = {"get_ready", "rest_between_sets", "rest_between_exercises", "switch_sides", "resume_get_ready"}
+_TIMING_KEYS = {
+    "get_ready",
+    "rest_between_sets",
+    "rest_between_exercises",
+    "switch_sides",
+    "resume_get_ready",
+    "position_change_extra",
+}
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -103,7 +114,17 @@ def parse_exercise(data: Mapping[str, Any], source: str) -> Exercise:
         source=t.text("source", "seed", max_len=200),
         note=t.text("note", "", max_len=400),
         figure=dict(figure or {}),
+        form_cue=t.text("form_cue", "", max_len=120),
+        limbs=_parse_limbs(t),
+        switch_seconds=t.seconds("switch_seconds", 2, 120) if t.has("switch_seconds") else None,
     )
+
+
+def _parse_limbs(t: Table) -> tuple[tuple[Side, str], ...]:
+    """``[limbs]`` left = "...", right = "...": the phrase naming what moves on each side (both optional)."""
+    limbs = t.table("limbs", required=False)
+    limbs.reject_unknown({side.value for side in Side})
+    return tuple((side, limbs.text(side.value, max_len=80)) for side in Side if limbs.has(side.value))
 
 
 def _parse_phase(t: Table) -> TempoPhase:
@@ -160,6 +181,9 @@ def parse_routine(data: Mapping[str, Any], source: str, exercises: Mapping[str, 
         rest_between_exercises=timing_table.seconds("rest_between_exercises", 0, 600, defaults.rest_between_exercises),
         switch_sides=timing_table.seconds("switch_sides", 2, 120, defaults.switch_sides),
         resume_get_ready=timing_table.seconds("resume_get_ready", 1, 30, defaults.resume_get_ready),
+        position_change_extra=timing_table.seconds(
+            "position_change_extra", 0, 120, defaults.position_change_extra
+        ),
     )
     entries = []
     for entry in t.tables("exercises", max_items=40):
