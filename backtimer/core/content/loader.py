@@ -181,9 +181,7 @@ def parse_routine(data: Mapping[str, Any], source: str, exercises: Mapping[str, 
         rest_between_exercises=timing_table.seconds("rest_between_exercises", 0, 600, defaults.rest_between_exercises),
         switch_sides=timing_table.seconds("switch_sides", 2, 120, defaults.switch_sides),
         resume_get_ready=timing_table.seconds("resume_get_ready", 1, 30, defaults.resume_get_ready),
-        position_change_extra=timing_table.seconds(
-            "position_change_extra", 0, 120, defaults.position_change_extra
-        ),
+        position_change_extra=timing_table.seconds("position_change_extra", 0, 120, defaults.position_change_extra),
     )
     entries = []
     for entry in t.tables("exercises", max_items=40):

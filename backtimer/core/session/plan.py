@@ -159,11 +159,7 @@ def exercise_steps(
     if following is not None and timing.rest_between_exercises > 0:
         move = position_change(exercise.position, following.position)
         rest = timing.rest_between_exercises + (timing.position_change_extra if move else 0.0)
-        steps.append(
-            Step(
-                StepKind.REST, rest, None, entry_index, None, 0, 0, next_exercise=following, transition=move
-            )
-        )
+        steps.append(Step(StepKind.REST, rest, None, entry_index, None, 0, 0, next_exercise=following, transition=move))
     return steps
 
 

@@ -41,7 +41,9 @@ def script_step(
     seconds = step.seconds
     come_out = _come_out(previous)
     if step.kind is StepKind.WORK:
-        return schedule(work_cues(step, ctx.options, _first_side_of_set(step, previous)), seconds, ctx.durations), seconds
+        return schedule(
+            work_cues(step, ctx.options, _first_side_of_set(step, previous)), seconds, ctx.durations
+        ), seconds
     if step.kind is StepKind.DONE:
         text = f"{come_out} {finish_text(ctx.options.streak)}".strip()
         return (Cue(0, text, sound=Sound.FINISH, short=f"{come_out} Well done.".strip()),), seconds

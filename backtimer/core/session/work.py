@@ -116,9 +116,7 @@ def _hold(step: Step, form: str) -> list[Cue]:
     if seconds >= 20:
         cues.append(Cue(seconds / 2, "Halfway.", Priority.NORMAL, latest=seconds / 2 + 2))
     if seconds >= HOLD_COUNTDOWN_FROM:
-        cues.extend(
-            Cue(seconds - n, str(n), sound=Sound.TICK) for n in range(3, 0, -1) if seconds - n >= 1.5
-        )
+        cues.extend(Cue(seconds - n, str(n), sound=Sound.TICK) for n in range(3, 0, -1) if seconds - n >= 1.5)
     return cues
 
 
