@@ -36,22 +36,24 @@ def test_a_whole_routine_from_start_to_summary(make_harness: Callable[..., Harne
     p = h.window.player
     start(h, qtbot)
     assert p.title.text() == "Glute bridge"
-    assert p.set_line.text() == "First exercise"
+    assert p.set_line.text() == "Get down onto the mat and lie on your back."  # said and shown
     assert p.phase.text() == "Get ready"
-    assert p.count.text() == "10"
+    get_ready = h.window.controller.session.step.seconds if h.window.controller else None
+    assert get_ready is not None and get_ready >= 20  # time to get down onto the floor
+    assert p.count.text() == f"{get_ready:g}"
     assert p.reps.text() == "seconds to get in position"
     assert p.session_time.text().startswith("0:00 of ")
     assert len(p.progress.marks) == 3  # one mark per exercise
-    h.advance(10)
+    h.advance(get_ready)
     assert kind(h) is StepKind.WORK
     assert p.title.text() == "Glute bridge"
-    assert p.set_line.text() == "Set 1 of 2"
+    assert p.set_line.text() == "Set 1 of 2 · easier form"  # at beginner level the beginner form is the way
     assert p.reps.text() == "Rep 1 of 10"
     assert p.count.text() == "1"
     assert p.phase.text() == "Lift"
     assert p.exercise_number.text() == "Exercise 1 of 3"
     assert "heels" in p.info.how_to.text()
-    assert p.info.beginner.text().startswith("Easier form: ")
+    assert p.info.beginner.text().startswith("Your form: ")
     assert p.info.next_up.text() == "Set 2 of 2"
     h.run_until(lambda: p.reps.text() == "Rep 4 of 10")
     assert p.count.text() == "4"
@@ -62,7 +64,7 @@ def test_a_whole_routine_from_start_to_summary(make_harness: Callable[..., Harne
     h.run_until(lambda: kind(h) is StepKind.SWITCH)
     assert p.phase.text() == "Switch sides"
     assert p.title.text() == "Bird-dog"
-    assert p.set_line.text() == "Set 1 of 2 · right side"
+    assert p.set_line.text() == "Set 1 of 2 · right side · easier form"
     h.run_until(lambda: h.window.current_page() is h.window.summary)
     s = h.window.summary
     assert s.heading.text() == "Well done"
