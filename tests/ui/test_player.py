@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -11,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from backtimer.core.session.results import Outcome
 from backtimer.core.session.snapshot import PauseReason, State
 from backtimer.core.session.steps import StepKind
+from backtimer.storage.paths import Paths
 from backtimer.ui.controller import IDLE_MS
 from tests.ui.conftest import Harness
 
@@ -307,3 +309,39 @@ def test_the_figure_moves_with_the_session_and_freezes_when_paused(
     frozen = repr(getattr(figure, "drawing", None))
     h.advance(3)
     assert repr(getattr(figure, "drawing", None)) == frozen
+
+
+def test_h_says_this_hurts(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
+    h = make_harness("lower-back", "standard")
+    p = h.window.player
+    start(h, qtbot)
+    to_work(h)
+    QTest.keyClick(p, Qt.Key.Key_H)  # the key the opening's safety line names
+    assert p.bottom.currentWidget() is p.hurt
+    assert "(H)" in p.controls.hurt.toolTip()
+
+
+def test_wait_for_me_holds_the_get_ready_until_enter(
+    make_harness: Callable[..., Harness], qtbot: QtBot, data_dir: Path
+) -> None:
+    settings_file = Paths.resolve(str(data_dir)).settings_file
+    settings_file.parent.mkdir(parents=True, exist_ok=True)
+    settings_file.write_text('{"wait_for_me": true}', encoding="utf-8")
+    h = make_harness("start-small", "standard")
+    p = h.window.player
+    start(h, qtbot)
+    c = h.window.controller
+    assert c is not None
+    h.advance(c.session.step.seconds or 0)
+    assert h.state() is State.PAUSED and c.session.pause_reason is PauseReason.WAITING
+    assert kind(h) is StepKind.WORK
+    assert p.phase.text() == "Ready when you are"
+    assert "Press Space or Enter" in p.notice.text()
+    assert p.controls.toggle.text() == "Start"
+    h.advance(60)  # nothing moves until the person is ready
+    assert h.state() is State.PAUSED
+    QTest.keyClick(p, Qt.Key.Key_Return)
+    assert h.state() is State.GETTING_READY
+    h.advance(3)
+    assert h.state() is State.RUNNING and p.phase.text() == "Lift"
+    assert h.speaker.texts.count("Press Space or Enter when you're ready.") == 1

@@ -57,7 +57,7 @@ def script_step(
         lines = [(f"{come_out} Rest {(seconds or 0):g} seconds.".strip(), "Rest.")]
     cues, end = _in_turn(lines, ctx.durations)
     wait = ctx.options.wait_for_me and step.before_exercise
-    closing = 1.0 if wait else COUNTDOWN_FROM + 0.75
+    closing = ctx.durations(WAIT_PROMPT) + 0.75 if wait else COUNTDOWN_FROM + 0.75
     if step.kind is StepKind.REST and step.exercise is not None:
         closing = 0.0  # between sets: the rest's own length; its other lines are fitted into it
     length = max(seconds or 0.0, float(math.ceil(end + closing)))

@@ -19,6 +19,7 @@ BREATHE_FROM = 5.0  # seconds: holds this long or longer get a breathing reminde
 HALFWAY_FROM = 4  # reps: sets this long or longer hear "Halfway"
 LAST = "Last one"
 MAX_LIMB_WORDS = 3  # a limb phrase this short is said with the phase word ("Left leg, lift")
+HOLD_HALFWAY_FROM = 30.0  # holds this long hear "Halfway"
 HOLD_COUNTDOWN_FROM = 20.0  # holds this long end on "3, 2, 1"; shorter ones end on the switch or rest
 
 
@@ -57,7 +58,7 @@ def _marks(step: Step, has_form: bool) -> _Marks:
         halfway = None
     last: tuple[int, ...] = ()
     if reps > 1:
-        last = (beats - 2, beats - 1) if alt else (beats - 1,)
+        last = (beats - 2,) if alt else (beats - 1,)  # taking turns: the last pair starts on "Last one"
     return _Marks(form, halfway, last, teach)
 
 
@@ -72,8 +73,8 @@ def _reps(step: Step, options: CueOptions, form: str) -> list[Cue]:
         for j in range(1, len(step.tempo)):
             phase = step.tempo[j]
             last_phase = j == len(step.tempo) - 1
-            quiet = k in (marks.form, marks.halfway)
-            if k in marks.teach or (last_phase and not quiet):
+            quiet = k in (marks.form, marks.halfway) or (not last_phase and _long_limbs(step))
+            if (k in marks.teach and not quiet) or (last_phase and not quiet):
                 cues.append(Cue(starts[j], phase.word))
             if phase.seconds >= BREATHE_FROM:
                 text = BREATHING[k % len(BREATHING)]
@@ -96,7 +97,8 @@ def _beat_start(step: Step, k: int, marks: _Marks, options: CueOptions) -> Cue:
         limb = step.exercise.limb(Side.LEFT if k % 2 == 0 else Side.RIGHT)
         if len(limb.split()) <= MAX_LIMB_WORDS:
             return Cue(k * step.rep_period, f"{_capital(limb)}, {word.lower()}", sound=sound, short=word)
-        return Cue(k * step.rep_period, f"{_capital(limb)}.", sound=sound, short=word)
+        side = "Left" if k % 2 == 0 else "Right"
+        return Cue(k * step.rep_period, f"{_capital(limb)}.", sound=sound, short=f"{side}.")
     if k in marks.last:
         return Cue(k * step.rep_period, f"{LAST}.", short="Last")
     if alt and k % 2 == 1:
@@ -113,11 +115,19 @@ def _hold(step: Step, form: str) -> list[Cue]:
     if seconds >= BREATHE_FROM:
         at = max(seconds * 0.4, 4.0)
         cues.append(Cue(at, BREATHING[step.set % len(BREATHING)], Priority.NORMAL, latest=seconds - 1.0))
-    if seconds >= 20:
+    if seconds >= HOLD_HALFWAY_FROM:
         cues.append(Cue(seconds / 2, "Halfway.", Priority.NORMAL, latest=seconds / 2 + 2))
     if seconds >= HOLD_COUNTDOWN_FROM:
         cues.extend(Cue(seconds - n, str(n), sound=Sound.TICK) for n in range(3, 0, -1) if seconds - n >= 1.5)
     return cues
+
+
+def _long_limbs(step: Step) -> bool:
+    """Turns named by a long phrase ("Left arm and right leg."): on the first reps the phrase takes the place of
+    the phase words before the turn."""
+    if not step.alternating or step.exercise is None:
+        return False
+    return any(len(step.exercise.limb(side).split()) > MAX_LIMB_WORDS for side in Side)
 
 
 def _capital(text: str) -> str:
