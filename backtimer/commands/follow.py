@@ -54,7 +54,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         history=history,
         notices=notices,
     )
-    run = practice.start(routine, level, speed=line.speed, wait_for_voice=PREPARE_SECONDS)
+    run = practice.start(routine, level, speed=line.speed, wait_for_voice=PREPARE_SECONDS, can_wait=False)
     print(
         f"{routine.title} — {level.value} — about {duration_text(run.plan.total_seconds)}"
         + (f" — speed x{line.speed:g}" if line.speed != 1 else "")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from backtimer.commands.common import paths_of
 from backtimer.core.errors import BadInput
+from backtimer.core.session.cues import speaking_rate
 from backtimer.speech.clips import wav_seconds
 from backtimer.speech.process_speaker import default_player
 from backtimer.speech.speaker import WorkerFailed
@@ -45,10 +46,10 @@ def cmd_say(args: argparse.Namespace) -> int:
     try:
         voice = _voice(worker, settings.voice_name)
         if target is not None:
-            return _write(worker, text, voice, settings.voice_rate, target.resolve())
+            return _write(worker, text, voice, speaking_rate(text, settings.voice_rate), target.resolve())
         with tempfile.TemporaryDirectory(prefix="backtimer-say-") as folder:
             clip = Path(folder) / "say.wav"
-            if _write(worker, text, voice, settings.voice_rate, clip, quiet=True):
+            if _write(worker, text, voice, speaking_rate(text, settings.voice_rate), clip, quiet=True):
                 return 1
             return _play(clip, wav_seconds(clip) or 0.0)
     finally:

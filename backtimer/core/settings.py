@@ -20,7 +20,8 @@ class Settings:
     # session
     level: str = "standard"
     last_routine: str = "lower-back"
-    get_ready_seconds: float = 10.0
+    get_ready_seconds: float = 20.0  # the first get-ready: time to get down onto the floor
+    wait_for_me: bool = False  # hold each get-ready until Space or Enter
     rest_between_sets: float = 30.0
     rest_between_exercises: float = 20.0
     switch_sides_seconds: float = 5.0

@@ -66,9 +66,11 @@ class Practice:
         return self._speaker
 
     # ----- what a session will be ------------------------------------------------------------------------------
-    def cue_options(self, streak: int | None = None) -> CueOptions:
+    def cue_options(self, streak: int | None = None, *, can_wait: bool = True) -> CueOptions:
+        """``can_wait``: the shell can hear Space or Enter ("wait for me" is honoured only then)."""
         s = self.settings
-        return CueOptions(count_reps=s.count_reps, rate_wpm=s.voice_rate, streak=streak)
+        wait = s.wait_for_me and can_wait
+        return CueOptions(count_reps=s.count_reps, rate_wpm=s.voice_rate, streak=streak, wait_for_me=wait)
 
     def timed(self, routine: Routine) -> Routine:
         """The routine as this person does it: their get-ready, rest and switch lengths."""
@@ -86,13 +88,13 @@ class Practice:
         self._estimates.clear()
 
     def prepare_voice(
-        self, routine: Routine, level: Level, *, wait: float = 0.0, streak: int | None = None
+        self, routine: Routine, level: Level, *, wait: float = 0.0, streak: int | None = None, can_wait: bool = True
     ) -> Durations:
         """Ask the voice to make this routine's clips (off this thread); say how long each text takes.
 
         ``wait`` > 0 blocks up to that many seconds until the clips are made (the terminal, before it starts).
         """
-        options = self.cue_options(streak)
+        options = self.cue_options(streak, can_wait=can_wait)
         speaker = self.speaker
         speaker.prepare(spoken_texts(self.timed(routine), level, options))
         if wait > 0:
@@ -103,11 +105,21 @@ class Practice:
         return self.history.day_status(self.settings) if self.history is not None else None
 
     # ----- starting and ending ------------------------------------------------------------------------------
-    def start(self, routine: Routine, level: Level, *, speed: float = 1.0, wait_for_voice: float = 0.0) -> PracticeRun:
-        """A new run of ``routine`` at ``level``, not yet begun (call ``begin()``); the choice is remembered."""
+    def start(
+        self,
+        routine: Routine,
+        level: Level,
+        *,
+        speed: float = 1.0,
+        wait_for_voice: float = 0.0,
+        can_wait: bool = True,
+    ) -> PracticeRun:
+        """A new run of ``routine`` at ``level``, not yet begun (call ``begin()``); the choice is remembered.
+        ``can_wait=False``: the shell hears no keys, so "wait for me" is not used."""
         streak = self._streak_after() if speed == 1 else None
-        durations = self.prepare_voice(routine, level, wait=wait_for_voice, streak=streak)
-        plan = build_plan(self.timed(routine), level, self.cue_options(streak), durations)
+        durations = self.prepare_voice(routine, level, wait=wait_for_voice, streak=streak, can_wait=can_wait)
+        options = self.cue_options(streak, can_wait=can_wait)
+        plan = build_plan(self.timed(routine), level, options, durations)
         session = Session(plan, suspend_gap=SUSPEND_GAP * speed, durations=durations)
         recorder = None
         if self.history is not None:

@@ -10,9 +10,9 @@ import stat
 import wave
 from pathlib import Path
 
-from backtimer.core.session.cues import estimate_seconds
+from backtimer.core.session.cues import estimate_seconds, speaking_rate
 
-CACHE_VERSION = "1"  # bump when the way clips are made changes (e.g. trimming), so old clips are not reused
+CACHE_VERSION = "2"  # bump when the way clips are made changes (e.g. trimming), so old clips are not reused
 ABSURD_FACTOR = 4.0  # a clip this many times longer than the text's estimate (plus a few seconds) is not its clip
 ABSURD_SLACK = 5.0
 
@@ -26,8 +26,12 @@ class ClipCache:
         self.rate = rate
         self._seconds: dict[str, float] = {}  # clips checked: a real WAV of a believable length
 
+    def rate_for(self, text: str) -> int:
+        """The rate this text is said at: instruction lines slower than counts, both following the voice rate."""
+        return speaking_rate(text.strip(), self.rate)
+
     def path_for(self, text: str) -> Path:
-        key = "\x1f".join((CACHE_VERSION, self.voice, str(self.rate), text.strip()))
+        key = "\x1f".join((CACHE_VERSION, self.voice, str(self.rate_for(text)), text.strip()))
         return self.folder / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:24]}.wav"
 
     def ready(self, text: str) -> Path | None:
@@ -36,7 +40,7 @@ class ClipCache:
         path = self.path_for(text)
         if text in self._seconds:
             return path
-        seconds = checked_seconds(path, text, self.rate)
+        seconds = checked_seconds(path, text, self.rate_for(text))
         if seconds is None:
             return None
         self._seconds[text] = seconds

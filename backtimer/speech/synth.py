@@ -220,7 +220,7 @@ class Synthesizer:
             try:
                 worker = self._ensure_worker()
                 answer = worker.synth(
-                    text, self.cache.voice, self.cache.rate, self.cache.path_for(text), self._synth_timeout
+                    text, self.cache.voice, self.cache.rate_for(text), self.cache.path_for(text), self._synth_timeout
                 )
             except WorkerFailed as err:
                 self._fault(err)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from backtimer.core.content.model import Level, Routine
 from backtimer.core.session.cues import CueOptions, estimate_seconds
 from backtimer.core.session.plan import build_plan
-from backtimer.core.session.script import COUNTDOWN_FROM, finish_text
+from backtimer.core.session.script import COUNTDOWN_FROM, WAIT_PROMPT, finish_text
 
 
 def spoken_texts(routine: Routine, level: Level, options: CueOptions | None = None) -> list[str]:
@@ -28,6 +28,6 @@ def spoken_texts(routine: Routine, level: Level, options: CueOptions | None = No
             for text in (cue.text, cue.short or ""):
                 if text.strip():
                     seen.setdefault(text.strip(), None)
-    for text in ("Get ready.", *(str(n) for n in range(1, COUNTDOWN_FROM + 1)), finish_text(opts.streak)):
+    for text in ("Get ready.", *(str(n) for n in range(1, COUNTDOWN_FROM + 1)), finish_text(opts.streak), WAIT_PROMPT):
         seen.setdefault(text, None)
     return list(seen)

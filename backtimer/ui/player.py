@@ -8,8 +8,10 @@ from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from backtimer.core.content.model import Level
 from backtimer.core.session.plan import Plan
 from backtimer.core.session.snapshot import PauseReason, Snapshot, State
+from backtimer.core.session.steps import StepKind
 from backtimer.core.wording import duration_text
 from backtimer.ui import wording
 from backtimer.ui.fit_label import FitLabel
@@ -19,6 +21,9 @@ from backtimer.ui.theme import LIGHT, Colors, phase_color
 
 if TYPE_CHECKING:
     from backtimer.ui.figure_widget import FigureWidget
+
+
+WAITING_NOTICE = "Press Space or Enter when you're ready."
 
 
 class PlayerView(QWidget):
@@ -150,17 +155,20 @@ class PlayerView(QWidget):
         plan = self._plan
         exercise = wording.shown_exercise(snap, plan)
         paused = snap.state is State.PAUSED
+        waiting = paused and snap.pause_reason is PauseReason.WAITING
+        move = plan.steps[snap.step_index].transition  # "Roll onto your back.": as large as the line allows
         set_text(self.title, wording.title_text(snap, plan))
-        set_text(self.set_line, wording.set_text(snap))
+        set_text(self.set_line, move if move and snap.kind is not StepKind.WORK else wording.set_text(snap))
         set_text(self.exercise_number, wording.exercise_number(snap, plan))
         elapsed = duration_text(snap.session_elapsed)
         set_text(self.session_time, f"{elapsed} of {duration_text(snap.session_total)}")
-        set_text(self.phase, wording.phase_text(snap))
+        set_text(self.phase, "Ready when you are" if waiting else wording.phase_text(snap))
         set_text(self.count, wording.count_text(snap))
         set_text(self.reps, wording.rep_text(snap))
-        set_text(self.notice, wording.notice_text(snap))
+        set_text(self.notice, WAITING_NOTICE if waiting else wording.notice_text(snap))
         self._paint_phase(phase_color(self._colors, snap.phase_word, paused=paused))
-        self.info.show_exercise(exercise, snap.easier, wording.next_text(snap))
+        beginner = plan.level is Level.BEGINNER
+        self.info.show_exercise(exercise, snap.easier, wording.next_text(snap), beginner=beginner)
         self.figure.show_exercise(exercise)
         self.figure.update_from(snap)
         hurt = paused and snap.pause_reason is PauseReason.HURT
@@ -192,6 +200,7 @@ class PlayerView(QWidget):
             Qt.Key.Key_Left: self.previous_requested,
             Qt.Key.Key_Escape: self.stop_requested,
             Qt.Key.Key_M: self.mute_requested,
+            Qt.Key.Key_H: self.hurt_requested,
             Qt.Key.Key_F11: self.fullscreen_requested,
             Qt.Key.Key_Return: self.done_requested,
             Qt.Key.Key_Enter: self.done_requested,

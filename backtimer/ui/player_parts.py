@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from backtimer.core.content.model import Exercise
 from backtimer.core.session.plan import Plan
-from backtimer.core.session.snapshot import Snapshot, State
+from backtimer.core.session.snapshot import PauseReason, Snapshot, State
 
 if TYPE_CHECKING:  # the figure is built at the first session: a lighter start-up
     from backtimer.ui.figure_widget import FigureWidget
@@ -128,9 +128,10 @@ class InfoPanel(QWidget):
         row.addWidget(how_card, 7)
         row.addWidget(next_card, 3)
 
-    def show_exercise(self, exercise: Exercise | None, easier: bool, next_up: str) -> None:
+    def show_exercise(self, exercise: Exercise | None, easier: bool, next_up: str, *, beginner: bool = False) -> None:
+        """``beginner``: the session is at beginner level, where the beginner form is the way to do it."""
         set_text(self.next_up, next_up)
-        key = (exercise.id if exercise else None, easier)
+        key = (exercise.id if exercise else None, easier or beginner)
         if key == self._key:
             return
         self._key = key
@@ -139,7 +140,7 @@ class InfoPanel(QWidget):
             set_text(self.beginner, "")
             return
         set_text(self.how_to, "  ".join(exercise.how_to))
-        prefix = "Easier form (chosen): " if easier else "Easier form: "
+        prefix = "Your form: " if beginner else "Easier form (chosen): " if easier else "Easier form: "
         set_text(self.beginner, prefix + exercise.beginner if exercise.beginner else "")
 
     def scale_to(self, unit: float) -> None:
@@ -196,7 +197,7 @@ class Controls(QWidget):
         self.previous = self._button("◀  Previous", "Back to the start of the previous set (←)")
         self.toggle = self._button("Pause", "Pause or carry on (Space)")
         self.next = self._button("Next  ▶", "Skip to the next step (→)")
-        self.hurt = self._button("This hurts", "Stop this exercise now and choose what to do")
+        self.hurt = self._button("This hurts", "Stop this exercise now and choose what to do (H)")
         self.mute = self._button("Mute", "Turn the voice off or on (M)")
         self.fullscreen = self._button("Full screen", "Full screen on or off (F11)")
         self.stop = self._button("Stop", "End the session (Esc)")
@@ -228,7 +229,8 @@ class Controls(QWidget):
 
     def show_state(self, snap: Snapshot) -> None:
         running = snap.state in (State.RUNNING, State.GETTING_READY)
-        set_text_button(self.toggle, "Pause" if running else "Resume")
+        waiting = snap.pause_reason is PauseReason.WAITING
+        set_text_button(self.toggle, "Pause" if running else "Start" if waiting else "Resume")
         self.done.setVisible(snap.self_paced and snap.state is State.RUNNING)
         self.hurt.setEnabled(snap.exercise_id is not None and snap.state is not State.PAUSED)
 

@@ -62,6 +62,10 @@ class SettingsDialog(QDialog):
         self.rest_sets = _seconds(settings.rest_between_sets, 0, 300)
         self.rest_exercises = _seconds(settings.rest_between_exercises, 0, 300)
         self.switch = _seconds(settings.switch_sides_seconds, 0, 60)
+        self.switch.setToolTip("Some exercises take longer to switch (a side plank, a figure-four): they keep theirs")
+        self.wait_for_me = QCheckBox("Wait for me before each exercise")
+        self.wait_for_me.setChecked(settings.wait_for_me)
+        self.wait_for_me.setToolTip("After each get-ready, start only when you press Space or Enter")
         self.rest_days = [QCheckBox(day) for day in WEEKDAYS]
         for index, box in enumerate(self.rest_days):
             box.setChecked(index in settings.rest_weekdays)
@@ -97,6 +101,7 @@ class SettingsDialog(QDialog):
         session.addRow("Rest between sets", self.rest_sets)
         session.addRow("Rest between exercises", self.rest_exercises)
         session.addRow("Time to switch sides", self.switch)
+        session.addRow("", self.wait_for_me)
         tabs.addTab(self._page(session), "Session")
         days = QHBoxLayout()
         for box in self.rest_days:
@@ -139,6 +144,7 @@ class SettingsDialog(QDialog):
             rest_between_sets=self.rest_sets.value(),
             rest_between_exercises=self.rest_exercises.value(),
             switch_sides_seconds=self.switch.value(),
+            wait_for_me=self.wait_for_me.isChecked(),
             rest_weekdays=tuple(i for i, box in enumerate(self.rest_days) if box.isChecked()),
             weekly_goal=self.weekly_goal.value(),
             day_start_hour=self.day_start.value(),

@@ -58,7 +58,7 @@ def test_example_programme_loads_with_its_own_exercise_and_overrides() -> None:
     programme = read_programme(EXAMPLE, builtin_catalog().exercises)
     assert [e.id for e in programme.exercises] == ["heel-slide"]
     slide = programme.exercises[0]
-    assert slide.form_cue and slide.limbs[Side.LEFT] == "left leg"
+    assert slide.form_cue and slide.limb(Side.LEFT) == "left leg"
     tilt = programme.routine.entries[1]
     assert (tilt.sets, tilt.hold) == (2, 5.0)
     assert programme.routine.entries[0].exercise is slide

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -11,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from backtimer.core.session.results import Outcome
 from backtimer.core.session.snapshot import PauseReason, State
 from backtimer.core.session.steps import StepKind
+from backtimer.storage.paths import Paths
 from backtimer.ui.controller import IDLE_MS
 from tests.ui.conftest import Harness
 
@@ -36,22 +38,24 @@ def test_a_whole_routine_from_start_to_summary(make_harness: Callable[..., Harne
     p = h.window.player
     start(h, qtbot)
     assert p.title.text() == "Glute bridge"
-    assert p.set_line.text() == "First exercise"
+    assert p.set_line.text() == "Get down onto the mat and lie on your back."  # said and shown
     assert p.phase.text() == "Get ready"
-    assert p.count.text() == "10"
+    get_ready = h.window.controller.session.step.seconds if h.window.controller else None
+    assert get_ready is not None and get_ready >= 20  # time to get down onto the floor
+    assert p.count.text() == f"{get_ready:g}"
     assert p.reps.text() == "seconds to get in position"
     assert p.session_time.text().startswith("0:00 of ")
     assert len(p.progress.marks) == 3  # one mark per exercise
-    h.advance(10)
+    h.advance(get_ready)
     assert kind(h) is StepKind.WORK
     assert p.title.text() == "Glute bridge"
-    assert p.set_line.text() == "Set 1 of 2"
+    assert p.set_line.text() == "Set 1 of 2 · easier form"  # at beginner level the beginner form is the way
     assert p.reps.text() == "Rep 1 of 10"
     assert p.count.text() == "1"
     assert p.phase.text() == "Lift"
     assert p.exercise_number.text() == "Exercise 1 of 3"
     assert "heels" in p.info.how_to.text()
-    assert p.info.beginner.text().startswith("Easier form: ")
+    assert p.info.beginner.text().startswith("Your form: ")
     assert p.info.next_up.text() == "Set 2 of 2"
     h.run_until(lambda: p.reps.text() == "Rep 4 of 10")
     assert p.count.text() == "4"
@@ -62,7 +66,7 @@ def test_a_whole_routine_from_start_to_summary(make_harness: Callable[..., Harne
     h.run_until(lambda: kind(h) is StepKind.SWITCH)
     assert p.phase.text() == "Switch sides"
     assert p.title.text() == "Bird-dog"
-    assert p.set_line.text() == "Set 1 of 2 · right side"
+    assert p.set_line.text() == "Set 1 of 2 · right side · easier form"
     h.run_until(lambda: h.window.current_page() is h.window.summary)
     s = h.window.summary
     assert s.heading.text() == "Well done"
@@ -305,3 +309,39 @@ def test_the_figure_moves_with_the_session_and_freezes_when_paused(
     frozen = repr(getattr(figure, "drawing", None))
     h.advance(3)
     assert repr(getattr(figure, "drawing", None)) == frozen
+
+
+def test_h_says_this_hurts(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
+    h = make_harness("lower-back", "standard")
+    p = h.window.player
+    start(h, qtbot)
+    to_work(h)
+    QTest.keyClick(p, Qt.Key.Key_H)  # the key the opening's safety line names
+    assert p.bottom.currentWidget() is p.hurt
+    assert "(H)" in p.controls.hurt.toolTip()
+
+
+def test_wait_for_me_holds_the_get_ready_until_enter(
+    make_harness: Callable[..., Harness], qtbot: QtBot, data_dir: Path
+) -> None:
+    settings_file = Paths.resolve(str(data_dir)).settings_file
+    settings_file.parent.mkdir(parents=True, exist_ok=True)
+    settings_file.write_text('{"wait_for_me": true}', encoding="utf-8")
+    h = make_harness("start-small", "standard")
+    p = h.window.player
+    start(h, qtbot)
+    c = h.window.controller
+    assert c is not None
+    h.advance(c.session.step.seconds or 0)
+    assert h.state() is State.PAUSED and c.session.pause_reason is PauseReason.WAITING
+    assert kind(h) is StepKind.WORK
+    assert p.phase.text() == "Ready when you are"
+    assert "Press Space or Enter" in p.notice.text()
+    assert p.controls.toggle.text() == "Start"
+    h.advance(60)  # nothing moves until the person is ready
+    assert h.state() is State.PAUSED
+    QTest.keyClick(p, Qt.Key.Key_Return)
+    assert h.state() is State.GETTING_READY
+    h.advance(3)
+    assert h.state() is State.RUNNING and p.phase.text() == "Lift"
+    assert h.speaker.texts.count("Press Space or Enter when you're ready.") == 1

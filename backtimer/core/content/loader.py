@@ -49,7 +49,14 @@ _EXERCISE_KEYS = {
 }
 # "exercise": the [[exercise]] tables of a programme file (read by programme.parse_programme)
 _ROUTINE_KEYS = {"id", "title", "description", "default_level", "timing", "exercises", "source", "note", "exercise"}
-_TIMING_KEYS = {"get_ready", "rest_between_sets", "rest_between_exercises", "switch_sides", "resume_get_ready"}
+_TIMING_KEYS = {
+    "get_ready",
+    "rest_between_sets",
+    "rest_between_exercises",
+    "switch_sides",
+    "resume_get_ready",
+    "position_change_extra",
+}
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -135,15 +142,17 @@ def parse_exercise(data: Mapping[str, Any], source: str, prefix: str = "") -> Ex
         note=t.text("note", "", max_len=400),
         figure=dict(figure or {}),
         form_cue=t.text("form_cue", "", max_len=200),
-        limbs=_parse_limbs(t.table("limbs", required=False)),
+        limbs=_parse_limbs(t),
         switch_seconds=switch,
         own_pace=t.flag("own_pace", False),
     )
 
 
-def _parse_limbs(t: Table) -> dict[Side, str]:
-    t.reject_unknown({side.value for side in Side})
-    return {side: t.text(side.value, max_len=60) for side in Side if t.has(side.value)}
+def _parse_limbs(t: Table) -> tuple[tuple[Side, str], ...]:
+    """``[limbs]`` left = "...", right = "...": the phrase naming what moves on each side (both optional)."""
+    limbs = t.table("limbs", required=False)
+    limbs.reject_unknown({side.value for side in Side})
+    return tuple((side, limbs.text(side.value, max_len=80)) for side in Side if limbs.has(side.value))
 
 
 def _parse_phase(t: Table) -> TempoPhase:
@@ -201,6 +210,7 @@ def parse_routine(data: Mapping[str, Any], source: str, exercises: Mapping[str, 
         rest_between_exercises=timing_table.seconds("rest_between_exercises", 0, 600, defaults.rest_between_exercises),
         switch_sides=timing_table.seconds("switch_sides", 2, 120, defaults.switch_sides),
         resume_get_ready=timing_table.seconds("resume_get_ready", 1, 30, defaults.resume_get_ready),
+        position_change_extra=timing_table.seconds("position_change_extra", 0, 120, defaults.position_change_extra),
     )
     entries = []
     for entry in t.tables("exercises", max_items=40):

@@ -63,13 +63,17 @@ class Exercise:
     source: str = "seed"
     note: str = ""
     figure: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
-    form_cue: str = ""  # one short reminder of form the voice may say during the work
-    limbs: dict[Side, str] = field(default_factory=dict)  # what "left"/"right" means here, e.g. "left leg back"
-    switch_seconds: float | None = None  # this exercise's own side-switch length (None: the routine's)
+    form_cue: str = ""  # one short form reminder, said once a set ("Keep your hips level.")
+    limbs: tuple[tuple[Side, str], ...] = ()  # the phrase naming the moving limbs for each side (or each turn)
+    switch_seconds: float | None = None  # this exercise's side switch (None: the routine's)
     own_pace: bool = False  # reps are done at the person's own pace (the tempo only shapes the figure)
 
     def dose(self, level: Level) -> Dose:
         return self.doses[level]
+
+    def limb(self, side: Side) -> str:
+        """What moves on ``side``: "left arm and right leg", or the plain side word when the data does not say."""
+        return next((phrase for s, phrase in self.limbs if s is side), side.value)
 
     def tempo_for(self, level: Level) -> tuple[TempoPhase, ...]:
         """The tempo with the level's hold length swapped into the "Hold" phase."""
@@ -86,11 +90,12 @@ class Exercise:
 class Timing:
     """Lengths, in seconds, of everything between the work."""
 
-    get_ready: float = 10.0  # before the first exercise
+    get_ready: float = 20.0  # before the first exercise: time to get down onto the floor
     rest_between_sets: float = 30.0
     rest_between_exercises: float = 20.0
     switch_sides: float = 5.0
     resume_get_ready: float = 3.0
+    position_change_extra: float = 15.0  # added to the rest before an exercise done in another position
 
 
 @dataclass(frozen=True)

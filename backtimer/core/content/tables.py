@@ -29,7 +29,7 @@ def exercise_table(exercise: Exercise) -> dict[str, Any]:
     }
     table.update({key: value for key, value in optional.items() if value})
     if exercise.limbs:
-        table["limbs"] = {side.value: phrase for side, phrase in exercise.limbs.items()}
+        table["limbs"] = {side.value: phrase for side, phrase in exercise.limbs}
     if exercise.tempo:
         table["tempo"] = [_phase(p.word, p.seconds, p.pose) for p in exercise.tempo]
     table["dose"] = {level.value: _dose(exercise.doses[level], exercise.mode) for level in Level}

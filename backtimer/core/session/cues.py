@@ -39,6 +39,7 @@ class CueOptions:
     count_reps: bool = True
     rate_wpm: int = 175  # the voice's speaking rate, for estimates
     streak: int | None = None  # days in a row once this session is done: said at the finish (None: not said)
+    wait_for_me: bool = False  # each get-ready waits for the person (Space or Enter) instead of counting down
 
 
 Durations = Callable[[str], float]
@@ -46,6 +47,23 @@ Durations = Callable[[str], float]
 _WORD = re.compile(r"[\w']+")
 _VOWELS = re.compile(r"[aeiouy]+")
 _PAUSE = re.compile(r"[,.:;!?]")
+
+
+INSTRUCTION_PACE = 0.74  # instruction lines are said this much slower than the voice rate (counts are not)
+INSTRUCTION_WORDS = 4  # a text of this many words or more is an instruction line
+
+
+def is_instruction(text: str) -> bool:
+    """A sentence to take in while lying down (said slower), as against a count or a phase word."""
+    return len(_WORD.findall(text)) >= INSTRUCTION_WORDS
+
+
+def speaking_rate(text: str, rate_wpm: int) -> int:
+    """The rate ``text`` is said at: the voice rate for counts and phase words, slower for instruction lines.
+
+    espeak-ng at 175 says a sentence at about 220 words a minute; at 0.74 of the rate it is about 165.
+    """
+    return max(round(rate_wpm * INSTRUCTION_PACE), 40) if is_instruction(text) else rate_wpm
 
 
 def estimate_seconds(text: str, rate_wpm: int = 175) -> float:
@@ -60,7 +78,7 @@ def estimate_seconds(text: str, rate_wpm: int = 175) -> float:
     syllables = len(_VOWELS.findall(text.lower())) + sum(ch.isdigit() for ch in text)
     pauses = len(_PAUSE.findall(text))
     seconds = 0.18 + 0.08 * syllables + 0.11 * words + 0.34 * pauses
-    return 0.1 + seconds * 175 / max(rate_wpm, 40)
+    return 0.1 + seconds * 175 / max(speaking_rate(text, rate_wpm), 40)
 
 
 def schedule(cues: Iterable[Cue], step_seconds: float | None, duration: Durations) -> tuple[Cue, ...]:

@@ -96,7 +96,11 @@ class Session:
             self._enter(self.index, now, running=self._running_or_ready())
 
     def done(self, now: float) -> bool:
-        """The person says they finished a self-paced step. Ignored for timed steps."""
+        """The person says they finished a self-paced step, or that they are ready ("wait for me"). Ignored for
+        timed steps."""
+        if self.state is State.PAUSED and self.pause_reason is PauseReason.WAITING:
+            self.resume(now)
+            return True
         step = self.step
         if not self._live() or step.kind is not StepKind.WORK or step.seconds is not None:
             return False
@@ -169,6 +173,9 @@ class Session:
             self._end_step(self._anchor + step.seconds, Outcome.COMPLETED)
             self._anchor += step.seconds
             self._open(self.index + 1)
+            if step.before_exercise and self.plan.options.wait_for_me and self.state is State.RUNNING:
+                self.state = State.PAUSED  # "wait for me": the work starts on Space or Enter, after a get-ready
+                self.pause_reason = PauseReason.WAITING
 
     def _suspend(self, last_seen: float) -> None:
         if self.state is State.RUNNING:

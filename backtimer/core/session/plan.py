@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from backtimer.core.content.model import Exercise, Level, Mode, Routine, RoutineEntry, Side, Sides
 from backtimer.core.session.cues import CueOptions, Durations, estimate_seconds
+from backtimer.core.session.positions import position_change
 from backtimer.core.session.script import ScriptContext, script_step
 from backtimer.core.session.steps import Step, StepKind
 
@@ -51,11 +52,13 @@ def build_plan(
     durations: Durations = estimate_seconds,
 ) -> Plan:
     """All the steps of a session: get ready, then each exercise's sets and sides with rests between."""
+    first = routine.entries[0].exercise if routine.entries else None
     bare: list[Step] = [
         Step(
             StepKind.PREPARE,
             routine.timing.get_ready,
-            next_exercise=routine.entries[0].exercise if routine.entries else None,
+            next_exercise=first,
+            transition=position_change(None, first.position) if first else "",
         )
     ]
     for index, entry in enumerate(routine.entries):
@@ -71,11 +74,11 @@ def _following(routine: Routine, index: int) -> Exercise | None:
 def _scripted(bare: list[Step], routine: Routine, level: Level, options: CueOptions, durations: Durations) -> Plan:
     total = sum(step_estimate(s) for s in bare)
     ctx = ScriptContext(routine, level, total, options, durations)
-    steps = tuple(
-        replace(step, cues=script_step(step, _neighbour(bare, i - 1), _neighbour(bare, i + 1), ctx))
-        for i, step in enumerate(bare)
-    )
-    return Plan(routine, level, steps, options, durations)
+    steps = []
+    for i, step in enumerate(bare):
+        cues, seconds = script_step(step, _neighbour(bare, i - 1), _neighbour(bare, i + 1), ctx)
+        steps.append(replace(step, cues=cues, seconds=seconds))
+    return Plan(routine, level, tuple(steps), options, durations)
 
 
 def easier_plan(plan: Plan, index: int) -> tuple[Plan, int]:
@@ -122,6 +125,7 @@ def exercise_steps(
     sets = entry.dose_at(level).sets
     sides: list[Side | None] = [Side.LEFT, Side.RIGHT] if exercise.sides is Sides.EACH else [None]
     timing = routine.timing
+    switch = max(timing.switch_sides, exercise.switch_seconds or 0.0)
     steps: list[Step] = []
     for set_number in range(first_set, sets + 1):
         for side_index, side in enumerate(sides):
@@ -129,7 +133,7 @@ def exercise_steps(
                 steps.append(
                     Step(
                         StepKind.SWITCH,
-                        timing.switch_sides,
+                        switch,
                         exercise,
                         entry_index,
                         side,
@@ -153,9 +157,9 @@ def exercise_steps(
                 )
             )
     if following is not None and timing.rest_between_exercises > 0:
-        steps.append(
-            Step(StepKind.REST, timing.rest_between_exercises, None, entry_index, None, 0, 0, next_exercise=following)
-        )
+        move = position_change(exercise.position, following.position)
+        rest = timing.rest_between_exercises + (timing.position_change_extra if move else 0.0)
+        steps.append(Step(StepKind.REST, rest, None, entry_index, None, 0, 0, next_exercise=following, transition=move))
     return steps
 
 

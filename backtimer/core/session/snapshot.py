@@ -25,6 +25,7 @@ class PauseReason(StrEnum):
     USER = "user"
     SUSPENDED = "suspended"  # the clock jumped (sleep, a frozen machine): paused instead of skipping work
     HURT = "hurt"  # "This hurts": waiting for easier / skip / carry on
+    WAITING = "waiting"  # "wait for me": the get-ready is over, the work starts when the person says so
 
 
 class Snapshot(NamedTuple):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from backtimer.core.content.model import Level
 from backtimer.core.session.snapshot import Snapshot, State
 from backtimer.core.session.steps import Step, StepKind
 
@@ -40,7 +41,7 @@ def make_snapshot(session: Session, now: float) -> Snapshot:
         sets=step.sets,
         side=beat.side if beat else step.side,
         self_paced=step.kind is StepKind.WORK and step.seconds is None,
-        easier=step.entry_index in session.easier_entries,
+        easier=step.entry_index in session.easier_entries or _beginner_form(session, step),
         step_seconds=step.seconds,
         step_elapsed=elapsed,
         seconds_left=seconds_left,
@@ -49,6 +50,11 @@ def make_snapshot(session: Session, now: float) -> Snapshot:
         session_total=session.plan.total_seconds,
         next_up=session.next_up(),
     )
+
+
+def _beginner_form(session: Session, step: Step) -> bool:
+    """At beginner level the beginner form is the way to do every exercise that has one (the figure shows it)."""
+    return session.plan.level is Level.BEGINNER and step.exercise is not None and bool(step.exercise.beginner)
 
 
 def next_up(steps: tuple[Step, ...], index: int) -> str | None:

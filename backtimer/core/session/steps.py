@@ -47,6 +47,7 @@ class Step:
     tempo: tuple[TempoPhase, ...] = ()
     next_exercise: Exercise | None = None
     cues: tuple[Cue, ...] = field(default=(), compare=False)
+    transition: str = ""  # the change of body position to make in this step ("Roll onto your back."), if any
 
     # Cached: a step is immutable and these are read on every poll.
     @functools.cached_property
@@ -63,6 +64,11 @@ class Step:
         if self.reps is None:
             return 0
         return self.reps * (2 if self.alternating else 1)
+
+    @property
+    def before_exercise(self) -> bool:
+        """The get-ready or a rest between exercises: a new exercise (maybe a new position) comes next."""
+        return self.kind is StepKind.PREPARE or (self.kind is StepKind.REST and self.exercise is None)
 
     @property
     def phase_word(self) -> str:
