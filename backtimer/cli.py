@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn, cast
 
 from backtimer import __version__
-from backtimer.commands import content, figures, follow, gui, history, say
+from backtimer.commands import content, figures, follow, gui, history, progress, say
 from backtimer.core.errors import BadInput
 
 REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser], argparse.ArgumentParser], None]] = [
@@ -17,6 +17,7 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser], 
     content.register,
     follow.register,
     history.register,
+    progress.register,
     figures.register,
     say.register,
 ]

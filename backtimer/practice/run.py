@@ -138,11 +138,17 @@ class PracticeRun:
         self.speaker.set_muted(self.muted)
         return self.muted
 
-    def rate(self, comfort: int | None, note: str) -> None:
-        """The person's rating and note after the session (kept with its record)."""
+    def rate(self, comfort: int | None, note: str, pain: int | None = None) -> None:
+        """The person's rating and note after the session (kept with its record): ``pain`` 0 (none) to 10 (worst);
+        ``comfort`` is the older scale, no longer asked."""
         if self.recorder is not None:
-            self.recorder.rate(comfort, note)
+            self.recorder.rate(comfort, note, pain)
             self.saved = self.recorder.flush() and self.saved
+
+    def rate_exercise(self, exercise: str, rating: str | None) -> None:
+        """How one exercise felt (easy, right, hard, painful), asked as it ends."""
+        if self.recorder is not None:
+            self.recorder.rate_exercise(exercise, rating)
 
     def shutdown(self) -> None:
         """The shell is closing mid-session: record it as stopped, with what was done."""

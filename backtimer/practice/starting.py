@@ -10,11 +10,13 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from backtimer.clock import Clock
-from backtimer.core.content.model import Level, Routine
+from backtimer.core.content.model import Dose, Level, Routine
+from backtimer.core.progress.doses import doses_at, with_doses
 from backtimer.core.session.cues import CueOptions, Durations
 from backtimer.core.session.machine import SUSPEND_GAP, Session
 from backtimer.core.session.plan import build_plan
 from backtimer.core.settings import Settings, timed_routine
+from backtimer.practice.coaching import Coaching
 from backtimer.practice.notices import Notices
 from backtimer.practice.ports import DayStatus, History
 from backtimer.practice.preferences import Preferences
@@ -52,6 +54,8 @@ class Practice:
         self._speaker: Speaker | None = None
         self._estimates: dict[tuple[str, Level], float] = {}
         self.run: PracticeRun | None = None  # the session under way, if any
+        self._doses: dict[str, dict[str, Dose]] = {}  # accepted doses by routine id, read once
+        self.coaching = Coaching(history, self._doses_changed) if history is not None else None
         preferences.subscribe(self._settings_changed)
 
     @property
@@ -71,8 +75,19 @@ class Practice:
         return CueOptions(count_reps=s.count_reps, rate_wpm=s.voice_rate, streak=streak)
 
     def timed(self, routine: Routine) -> Routine:
-        """The routine as this person does it: their get-ready, rest and switch lengths."""
-        return timed_routine(routine, self.settings)
+        """The routine as this person does it: their get-ready, rest and switch lengths, and their accepted doses."""
+        return with_doses(timed_routine(routine, self.settings), self._accepted(routine))
+
+    def _accepted(self, routine: Routine) -> dict[str, Dose]:
+        if self.coaching is None:
+            return {}
+        if routine.id not in self._doses:
+            self._doses[routine.id] = self.coaching.accepted_doses(routine)
+        return self._doses[routine.id]
+
+    def _doses_changed(self) -> None:
+        self._doses.clear()
+        self._estimates.clear()
 
     def estimate(self, routine: Routine, level: Level) -> float:
         """Planned seconds of ``routine`` at ``level`` with the person's timings (kept until settings change)."""
@@ -103,11 +118,13 @@ class Practice:
         """A new run of ``routine`` at ``level``, not yet begun (call ``begin()``); the choice is remembered."""
         streak = self._streak_after() if speed == 1 else None
         durations = self.prepare_voice(routine, level, wait=wait_for_voice, streak=streak)
-        plan = build_plan(self.timed(routine), level, self.cue_options(streak), durations)
+        timed = self.timed(routine)
+        plan = build_plan(timed, level, self.cue_options(streak), durations)
         session = Session(plan, suspend_gap=SUSPEND_GAP * speed, durations=durations)
         recorder = None
         if self.history is not None:
             recorder = self.history.record(routine.id, level.value, speed, self.notices.post)
+            recorder.planned(doses_at(timed, level))
         run = PracticeRun(session, self.speaker, recorder, self.clock, RunInfo(routine.id, level.value, speed))
         degraded = self.speaker.notice()
         if degraded:

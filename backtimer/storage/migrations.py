@@ -62,6 +62,34 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE sessions ADD COLUMN deleted_utc TEXT;
     CREATE INDEX sessions_deleted ON sessions (deleted_utc) WHERE deleted_utc IS NOT NULL;
     """,
+    # 2 -> 3: what the person tells the progression coach. Pain is the standard scale (0 = none, 10 = worst); the
+    # older comfort rating stays as it was for the sessions that have it.
+    """
+    ALTER TABLE sessions ADD COLUMN pain INTEGER CHECK (pain BETWEEN 0 AND 10);
+    ALTER TABLE sessions ADD COLUMN next_day TEXT CHECK (next_day IN ('better', 'same', 'worse'));
+    ALTER TABLE sessions ADD COLUMN next_day_asked_utc TEXT;  -- the next-day question was shown (answered or not)
+    CREATE INDEX sessions_by_routine ON sessions (routine, started_utc);
+    CREATE TABLE exercise_results (
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        exercise TEXT NOT NULL,
+        rating TEXT CHECK (rating IN ('easy', 'right', 'hard', 'painful')),
+        sets INTEGER,                         -- the dose the session planned for it
+        reps INTEGER,
+        hold REAL,
+        PRIMARY KEY (session_id, exercise)
+    );
+    CREATE TABLE accepted_doses (
+        routine TEXT NOT NULL,
+        exercise TEXT NOT NULL,
+        sets INTEGER NOT NULL,
+        reps INTEGER,
+        hold REAL,
+        accepted_utc TEXT NOT NULL,
+        local_date TEXT NOT NULL,             -- the day it was accepted, where the person was
+        last_up TEXT,                         -- the day of the latest step up (one rung up a week at most)
+        PRIMARY KEY (routine, exercise)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

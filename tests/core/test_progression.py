@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -75,7 +76,7 @@ def test_every_level_is_a_rung_and_each_rung_changes_one_variable_by_one(routine
         rungs.index(e.dose_at(level)) for level in Level
     )
     assert rungs[0] == e.dose_at(Level.BEGINNER) and rungs[-1] == e.dose_at(Level.ADVANCED)
-    for a, b in zip(rungs, rungs[1:], strict=False):
+    for a, b in itertools.pairwise(rungs):
         changes = [(x, y) for x, y in zip((a.sets, a.reps, a.hold), (b.sets, b.reps, b.hold), strict=True) if x != y]
         assert len(changes) == 1 and abs(changes[0][1] - changes[0][0]) <= 1  # type: ignore[operator]
 
@@ -226,8 +227,8 @@ def test_suggestion_lines() -> None:
     assert change_text(Dose(1, 7, 5.0), Dose(1, 7, 6.0)) == "5 → 6 s hold"
     assert change_text(Dose(2, None, 15.0), Dose(2, None, 16.0), Sides.EACH) == "15 → 16 s a side"
     assert change_text(Dose(2, 12), Dose(3, 12)) == "2 → 3 sets"
-    assert dose_text(Dose(1, 7, 7.0), Sides.ALTERNATE) == "1 × 7 reps a side, 7 s hold"
-    assert dose_text(Dose(2, None, 20.0)) == "2 × 20 s"
+    assert dose_text(Dose(1, 7, 7.0), Sides.ALTERNATE) == "1 set of 7 reps a side, 7 s hold"
+    assert dose_text(Dose(2, None, 20.0)) == "2 sets of 20 s"
 
 
 # ----- the routine with the person's doses --------------------------------------------------------------------

@@ -72,6 +72,15 @@ class Accepted:
 
 
 @dataclass(frozen=True)
+class NextDayQuestion:
+    """The session the next-day question ("How is your back compared with before it?") is about."""
+
+    session_id: str
+    routine: str
+    local_date: date
+
+
+@dataclass(frozen=True)
 class Suggestion:
     action: Action
     dose: Dose  # the suggested dose (the current one with "hold")

@@ -2,7 +2,7 @@
 
 Between two neighbouring levels one variable changes per rung, in this order: the reps by 1 until they reach the
 next level's, then the hold by 1 s, then the sets by 1. Every level's dose is itself a rung, e.g. the knee-drop
-twist at 1 set: 6 reps × 5 s → 7 × 5 → 7 × 6 → 7 × 7 (standard) → 8 × 7 → 8 × 8 → 8 × 9 → 8 × 10 (advanced).
+twist at 1 set: 6 reps x 5 s → 7 x 5 → 7 x 6 → 7 x 7 (standard) → 8 x 7 → 8 x 8 → 8 x 9 → 8 x 10 (advanced).
 A variable that goes down from one level to the next (possible in a user's routine file) moves down the same way.
 """
 

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from backtimer.core.content.model import Dose, Sides
 from backtimer.core.progress.coach import Action, Suggestion
+from backtimer.core.wording import plural
 
 HEADLINES = {Action.PROGRESS: "Ready for more", Action.STEP_BACK: "Ease off", Action.HOLD: "Keep"}
 
 
 def dose_text(dose: Dose, sides: Sides = Sides.NONE) -> str:
-    """E.g. "2 × 10 reps a side", "1 × 7 reps, 7 s hold", "2 × 20 s"."""
+    """E.g. "2 sets of 10 reps a side", "1 set of 7 reps, 7 s hold", "2 sets of 20 s"."""
     per_side = " a side" if sides is not Sides.NONE else ""
     if dose.reps is None:
-        return f"{dose.sets} × {_seconds(dose.hold or 0)}{per_side}"
+        return f"{plural(dose.sets, 'set')} of {_seconds(dose.hold or 0)}{per_side}"
     hold = f", {_seconds(dose.hold)} hold" if dose.hold is not None else ""
-    return f"{dose.sets} × {dose.reps} reps{per_side}{hold}"
+    return f"{plural(dose.sets, 'set')} of {dose.reps} reps{per_side}{hold}"
 
 
 def change_text(old: Dose, new: Dose, sides: Sides = Sides.NONE) -> str:
