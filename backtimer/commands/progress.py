@@ -26,13 +26,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     progress.add_argument("routine", metavar="ROUTINE", nargs="?", help="default: the routine last practised")
     progress.add_argument("--level", metavar="LEVEL", help="the level the doses start from (default: yours)")
     progress.add_argument("--json", action="store_true", help="print JSON")
-    what = progress.add_mutually_exclusive_group()
-    what.add_argument("--accept", metavar="EXERCISE", help="apply the suggestion for EXERCISE, or for all")
-    what.add_argument("--reset", action="store_true", help="drop the accepted doses: back to the routine's level")
+    progress.add_argument("--accept", metavar="EXERCISE", help="apply the suggestion for EXERCISE, or for all")
+    progress.add_argument("--reset", action="store_true", help="drop the accepted doses: back to the routine's level")
     progress.set_defaults(func=cmd_progress)
 
 
 def cmd_progress(args: argparse.Namespace) -> int:
+    if args.accept and args.reset:
+        raise BadInput("--accept and --reset: choose one")
     notices = Notices()
     notices.subscribe(lambda text: print(f"backtimer: {text}", file=sys.stderr))
     history = StoredHistory(paths_of(args).history_db, notices)
