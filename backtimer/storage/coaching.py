@@ -32,7 +32,8 @@ class CoachStore:
     def rate_exercise(self, session_id: str, exercise: str, rating: str | None) -> None:
         if rating is not None and rating not in RATINGS:
             raise ValueError(f"rating {rating!r} is not one of {RATINGS}")
-        self.store.write(_run(feedback.RATE_EXERCISE, (session_id, exercise, rating)))
+        params = {"session": session_id, "exercise": exercise, "rating": rating}
+        self.store.write(_run(feedback.RATE_EXERCISE, params))
 
     def answer_next_day(self, session_id: str, answer: str) -> None:
         if answer not in NEXT_DAY:
@@ -78,7 +79,7 @@ class CoachStore:
         return feedback.observations(conn, routine, current, since, self.store.recording)
 
 
-def _run(sql: str, params: tuple[object, ...]) -> Write:
+def _run(sql: str, params: tuple[object, ...] | Mapping[str, object]) -> Write:
     def write(conn: sqlite3.Connection) -> None:
         conn.execute(sql, params)
 

@@ -11,15 +11,16 @@ from datetime import date, datetime
 
 from backtimer.core.content.model import Dose
 from backtimer.core.progress.coach import Accepted, NextDay, Observation, Rating
-from backtimer.core.progress.ladder import same_dose
-from backtimer.storage.records import ExerciseFeedback, SessionRecord
+from backtimer.storage.records import ExerciseFeedback, SessionRecord, utc_text
 
 PLAN_DOSE = """
-    INSERT INTO exercise_results (session_id, exercise, sets, reps, hold) VALUES (?, ?, ?, ?, ?)
+    INSERT INTO exercise_results (session_id, exercise, routine, started_utc, sets, reps, hold)
+    SELECT id, :exercise, routine, started_utc, :sets, :reps, :hold FROM sessions WHERE id = :session
     ON CONFLICT (session_id, exercise) DO UPDATE SET sets = excluded.sets, reps = excluded.reps, hold = excluded.hold
 """
 RATE_EXERCISE = """
-    INSERT INTO exercise_results (session_id, exercise, rating) VALUES (?, ?, ?)
+    INSERT INTO exercise_results (session_id, exercise, routine, started_utc, rating)
+    SELECT id, :exercise, routine, started_utc, :rating FROM sessions WHERE id = :session
     ON CONFLICT (session_id, exercise) DO UPDATE SET rating = excluded.rating
 """
 NEXT_DAY = "UPDATE sessions SET next_day = ?, next_day_asked_utc = ? WHERE id = ?"
@@ -36,24 +37,34 @@ LATEST_FINISHED = """
     SELECT id, local_date, next_day, next_day_asked_utc FROM sessions
     WHERE deleted_utc IS NULL AND status != 'open' AND speed = 1 ORDER BY started_utc DESC LIMIT 1
 """
+SUM_TALLIES = """
+    INSERT INTO exercise_results (session_id, exercise, routine, started_utc, hurt, done)
+    SELECT t.session_id, t.exercise, s.routine, s.started_utc, max(t.hurt), sum(t.sets_done)
+    FROM tallies t JOIN sessions s ON s.id = t.session_id WHERE t.session_id = ? GROUP BY t.exercise
+    ON CONFLICT (session_id, exercise) DO UPDATE SET hurt = excluded.hurt, done = excluded.done
+"""
+# One exercise's sessions at one dose (or, with NULLs, those with no dose recorded), newest first, from the index.
 _OBSERVED = """
-    SELECT s.id, s.started_utc, s.local_date, s.status = 'completed', s.pain, s.next_day, t.exercise,
-        max(t.hurt), sum(t.sets_done), r.rating, r.sets, r.reps, r.hold
-    FROM sessions s JOIN tallies t ON t.session_id = s.id
-    LEFT JOIN exercise_results r ON r.session_id = s.id AND r.exercise = t.exercise
-    WHERE s.routine = ? AND s.deleted_utc IS NULL AND s.speed = 1 AND s.started_utc >= ?
-    GROUP BY s.id, t.exercise
-    ORDER BY s.started_utc DESC, s.id
+    SELECT r.session_id, r.started_utc, s.local_date, s.status = 'completed', s.pain, s.next_day, r.hurt, r.rating,
+        r.sets, r.reps, r.hold
+    FROM exercise_results r JOIN sessions s ON s.id = r.session_id
+    WHERE r.routine = ? AND r.exercise = ? AND r.sets IS ? AND r.reps IS ? AND r.hold IS ? AND r.started_utc >= ?
+        AND (r.done > 0 OR r.hurt) AND s.deleted_utc IS NULL AND s.speed = 1
+    ORDER BY r.started_utc DESC
 """
 
 
-def plan_rows(session_id: str, doses: Mapping[str, Dose]) -> list[tuple[object, ...]]:
-    return [(session_id, exercise, d.sets, d.reps, d.hold) for exercise, d in doses.items()]
+def plan_rows(session_id: str, doses: Mapping[str, Dose]) -> list[dict[str, object]]:
+    return [
+        {"session": session_id, "exercise": exercise, "sets": d.sets, "reps": d.reps, "hold": d.hold}
+        for exercise, d in doses.items()
+    ]
 
 
 def load(conn: sqlite3.Connection, session_id: str | None = None) -> dict[str, tuple[ExerciseFeedback, ...]]:
     """Each visible session's feedback per exercise (or just ``session_id``'s)."""
-    where = "s.deleted_utc IS NULL" + (" AND s.id = ?" if session_id else "")
+    where = "(r.rating IS NOT NULL OR r.sets IS NOT NULL) AND s.deleted_utc IS NULL"
+    where += " AND s.id = ?" if session_id else ""
     rows = conn.execute(
         "SELECT r.session_id, r.exercise, r.rating, r.sets, r.reps, r.hold FROM exercise_results r"
         f" JOIN sessions s ON s.id = r.session_id WHERE {where}",
@@ -69,9 +80,9 @@ def write_imported(conn: sqlite3.Connection, record: SessionRecord) -> None:
     conn.execute("UPDATE sessions SET pain = ?, next_day = ? WHERE id = ?", (record.pain, record.next_day, record.id))
     for f in record.feedback:
         if f.dose is not None:
-            conn.execute(PLAN_DOSE, (record.id, f.exercise, f.dose.sets, f.dose.reps, f.dose.hold))
+            conn.executemany(PLAN_DOSE, plan_rows(record.id, {f.exercise: f.dose}))
         if f.rating is not None:
-            conn.execute(RATE_EXERCISE, (record.id, f.exercise, f.rating))
+            conn.execute(RATE_EXERCISE, {"session": record.id, "exercise": f.exercise, "rating": f.rating})
 
 
 def awaiting_next_day(conn: sqlite3.Connection, today: date) -> str | None:
@@ -102,38 +113,40 @@ def observations(
     since: Mapping[str, datetime],
     recording: Collection[str] = (),
 ) -> dict[str, list[Observation]]:
-    """What the sessions of ``routine`` say about each exercise in ``current``, newest first, read only as far back
-    as the coach looks: sessions at the current dose after it was accepted, until each exercise has its latest
-    session and two completed ones on different days."""
-    found: dict[str, list[Observation]] = {exercise: [] for exercise in current}
-    open_ = set(current)
-    start = min(since.values()).isoformat() if since and len(since) == len(current) else ""
-    for row in conn.execute(_OBSERVED, (routine, start)):
-        sid, started, local_date, completed, pain, next_day, exercise, hurt, sets_done, rating = row[:10]
-        if exercise not in open_ or (not sets_done and not hurt) or sid in recording:
-            continue
-        dose = _dose(*row[10:13])
-        at = datetime.fromisoformat(started)
-        if (dose is not None and not same_dose(dose, current[exercise])) or (
-            exercise in since and at < since[exercise]
-        ):
-            continue
-        seen = Observation(
-            at,
-            date.fromisoformat(local_date),
-            bool(completed),
-            Rating(rating) if rating else None,
-            bool(hurt),
-            pain,
-            NextDay(next_day) if next_day else None,
-            dose,
-        )
-        found[exercise].append(seen)
-        if _enough(found[exercise]):
-            open_.discard(exercise)
-            if not open_:
-                break
+    """What the sessions of ``routine`` say about each exercise in ``current``, newest first: the sessions done at
+    the current dose (or with none recorded) after it was accepted, read only until the coach has what it looks at
+    (the latest session and two completed ones on different days)."""
+    found = {}
+    for exercise, dose in current.items():
+        start = utc_text(since[exercise]) if exercise in since else ""
+        at_dose = _stream(conn, (routine, exercise, dose.sets, dose.reps, dose.hold, start), recording)
+        unknown = _stream(conn, (routine, exercise, None, None, None, start), recording)
+        found[exercise] = sorted(at_dose + unknown, key=lambda o: o.started_at, reverse=True)
     return found
+
+
+def _stream(conn: sqlite3.Connection, params: tuple[object, ...], recording: Collection[str]) -> list[Observation]:
+    """Newest first, until there is enough (the newest ones of a merge are always among each list's newest)."""
+    seen: list[Observation] = []
+    for row in conn.execute(_OBSERVED, params):
+        sid, started, local_date, completed, pain, next_day, hurt, rating, sets, reps, hold = row
+        if sid in recording:
+            continue
+        seen.append(
+            Observation(
+                datetime.fromisoformat(started),
+                date.fromisoformat(local_date),
+                bool(completed),
+                Rating(rating) if rating else None,
+                bool(hurt),
+                pain,
+                NextDay(next_day) if next_day else None,
+                _dose(sets, reps, hold),
+            )
+        )
+        if _enough(seen):
+            break
+    return seen
 
 
 def _enough(seen: list[Observation]) -> bool:

@@ -72,12 +72,20 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE exercise_results (
         session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
         exercise TEXT NOT NULL,
+        routine TEXT NOT NULL,                -- the session's, copied: the coach reads this table alone, by index
+        started_utc TEXT NOT NULL,            -- the session's, copied
         rating TEXT CHECK (rating IN ('easy', 'right', 'hard', 'painful')),
-        sets INTEGER,                         -- the dose the session planned for it
+        sets INTEGER,                         -- the dose the session planned for it (NULL: not known)
         reps INTEGER,
         hold REAL,
+        hurt INTEGER NOT NULL DEFAULT 0,      -- from the tallies, all sides together
+        done INTEGER NOT NULL DEFAULT 0,      -- sets done, all sides together
         PRIMARY KEY (session_id, exercise)
     );
+    CREATE INDEX exercise_results_by_dose ON exercise_results (routine, exercise, sets, reps, hold, started_utc);
+    INSERT INTO exercise_results (session_id, exercise, routine, started_utc, hurt, done)
+        SELECT t.session_id, t.exercise, s.routine, s.started_utc, max(t.hurt), sum(t.sets_done)
+        FROM tallies t JOIN sessions s ON s.id = t.session_id GROUP BY t.session_id, t.exercise;
     CREATE TABLE accepted_doses (
         routine TEXT NOT NULL,
         exercise TEXT NOT NULL,

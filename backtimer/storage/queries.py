@@ -57,6 +57,7 @@ def write_tallies(conn: sqlite3.Connection, session_id: str, lines: Collection[E
             for n, t in enumerate(lines)
         ],
     )
+    conn.execute(feedback.SUM_TALLIES, (session_id,))
 
 
 def insert_record(conn: sqlite3.Connection, record: SessionRecord) -> bool:
