@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn, cast
 
 from backtimer import __version__
-from backtimer.commands import content, figures, follow, gui, history, progress, say
+from backtimer.commands import content, figures, follow, gui, history, progress, report, say
 from backtimer.core.errors import BadInput
 
 REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser], argparse.ArgumentParser], None]] = [
@@ -18,6 +18,7 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser], 
     follow.register,
     history.register,
     progress.register,
+    report.register,
     figures.register,
     say.register,
 ]
