@@ -42,9 +42,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         names = {e.id: e.name for e in catalog.exercises.values()}
         settings = load_settings(args)
         today = history.store.now().date()
-        data = build_report(
-            history.store.sessions(), today, args.weeks, settings.weekly_goal, current_of(advice), names
-        )
+        records = history.store.sessions()
+        about = f"{routine.title}, {level.value}"
+        data = build_report(records, today, args.weeks, settings.weekly_goal, current_of(advice), names, about)
     finally:
         history.close()
     pages = _write(data, output)
