@@ -48,7 +48,8 @@ def build_practice(paths: Paths, clock: Clock, *, make_speaker: MakeSpeaker | No
 
         return make(chosen, paths.voice_cache)
 
-    return Practice(preferences, clock, make_speaker=make_speaker or speaker, history=history, notices=notices)
+    speakers = make_speaker or speaker
+    return Practice(preferences, clock, make_speaker=speakers, history=history, notices=notices, ask_ratings=True)
 
 
 def build_parts(practice: Practice, catalog: Callable[[], Catalog] | None, make_speaker: MakeSpeaker) -> WindowParts:

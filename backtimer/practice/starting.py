@@ -45,12 +45,14 @@ class Practice:
         make_speaker: MakeSpeaker = _silent,
         history: History | None = None,
         notices: Notices | None = None,
+        ask_ratings: bool = False,
     ) -> None:
         self.preferences = preferences
         self.clock = clock
         self.history = history
         self.notices = notices or Notices()
         self.make_speaker = make_speaker  # also what the voice settings page tests a voice with
+        self.ask_ratings = ask_ratings  # the window asks "How was it?" after each exercise (keys 1-4)
         self._speaker: Speaker | None = None
         self._estimates: dict[tuple[str, Level], float] = {}
         self.run: PracticeRun | None = None  # the session under way, if any
@@ -72,7 +74,7 @@ class Practice:
     # ----- what a session will be ------------------------------------------------------------------------------
     def cue_options(self, streak: int | None = None) -> CueOptions:
         s = self.settings
-        return CueOptions(count_reps=s.count_reps, rate_wpm=s.voice_rate, streak=streak)
+        return CueOptions(count_reps=s.count_reps, rate_wpm=s.voice_rate, streak=streak, ask_ratings=self.ask_ratings)
 
     def timed(self, routine: Routine) -> Routine:
         """The routine as this person does it: their get-ready, rest and switch lengths, and their accepted doses."""

@@ -36,6 +36,7 @@ class SessionController(QObject):
         self.timer.timeout.connect(self.poll)
         run.on_state(lambda _state: self.state_changed.emit())
         view.set_plan(run.plan)
+        view.rated.connect(self.rate_exercise)
 
     @property
     def session(self) -> Session:
@@ -60,8 +61,16 @@ class SessionController(QObject):
             self.ended.emit()
         else:
             self.view.show_snapshot(snap)
+            asked = self.run.asking(snap)
+            self.view.ask_rating(asked.id if asked else None, asked.name if asked else "")
             self._pace(snap)
         return snap
+
+    def rate_exercise(self, exercise: str, rating: str) -> None:
+        """A key 1-4 (or a click) after an exercise: kept with the session, and the question goes."""
+        self.run.rate_exercise(exercise, rating)
+        if self.last is not None and not self.run.ended:
+            self.view.ask_rating(None)
 
     def _pace(self, snap: Snapshot) -> None:
         """Sleep until the run's next event; while a figure moves through reps, wake for its frames too."""

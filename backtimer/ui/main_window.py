@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # the player and the summary are imported when first used: a 
     from backtimer.core.content.catalog import Catalog
     from backtimer.ui.controller import SessionController
     from backtimer.ui.player import PlayerView
+    from backtimer.ui.progress_home import HomeProgress
     from backtimer.ui.summary import SummaryView
 
 
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         h.history_requested.connect(lambda: self.dialogs.history(self._page_closed))
         h.avoid_requested.connect(self.dialogs.avoid)
         h.safety_requested.connect(lambda: self.dialogs.safety(remember=False))
+        h.help_requested.connect(self.dialogs.red_flags)
         h.exercise_requested.connect(lambda routine, index: self.dialogs.exercise(routine, index, self.home.level))
 
     def finish_start(self) -> None:
@@ -107,7 +109,21 @@ class MainWindow(QMainWindow):
             self.catalog  # noqa: B018 - read now, if it was not yet
             self.home.refresh_lengths()
             self.refresh_status()
+            self.progress.ask_next_day()
+            self.home.routines.current_changed.connect(self.progress.refresh)
+            self.home.level_group.buttonToggled.connect(self._level_toggled)
             QTimer.singleShot(1000, self.prepare_voice)
+
+    def _level_toggled(self, _button: object, checked: bool) -> None:
+        if checked:
+            self.progress.refresh()
+
+    @cached_property
+    def progress(self) -> HomeProgress:
+        """The coach's cards on home: the next-day question and the suggestions."""
+        from backtimer.ui.progress_home import HomeProgress
+
+        return HomeProgress(self.home, self.practice, self.dialogs.rules, self)
 
     def prepare_voice(self) -> None:
         """Let the voice make the chosen routine's clips now, so a session starts with their exact lengths."""
@@ -124,6 +140,8 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> DayStatus | None:
         status = self.practice.day_status()
         self.home.set_status(status)
+        if self.ready:
+            self.progress.refresh()
         return status
 
     def _settings_changed(self, _old: Settings, new: Settings) -> None:
@@ -164,6 +182,7 @@ class MainWindow(QMainWindow):
 
         summary = SummaryView()
         summary.finished.connect(self.close_summary)
+        summary.help_requested.connect(self.dialogs.red_flags)
         self.stack.addWidget(summary)
         return summary
 
@@ -230,6 +249,8 @@ class MainWindow(QMainWindow):
         assert c is not None
         names = {exercise_id: e.name for exercise_id, e in self.catalog.exercises.items()}
         self.summary.show_summary(c.run.summary(names), self.refresh_status())
+        last = c.run.last_unrated()
+        self.summary.ask_feedback((last.id, last.name) if last else None, c.run.hurts)
         if self.isFullScreen():
             self.showNormal()
         self.stack.setCurrentWidget(self.summary)
@@ -237,7 +258,10 @@ class MainWindow(QMainWindow):
     def close_summary(self) -> None:
         c = self.controller
         if c is not None:
-            c.run.rate(self.summary.comfort(), self.summary.note_text())
+            rated = self.summary.last_rating()
+            if rated is not None:
+                c.run.rate_exercise(*rated)
+            c.run.rate(None, self.summary.note_text(), pain=self.summary.pain())
         self._drop_controller()
         self.refresh_status()
         self.stack.setCurrentWidget(self.home)

@@ -1,9 +1,10 @@
-"""The summary after a session: how long, what was done and skipped, and an optional comfort rating and note."""
+"""The summary after a session: how long, what was done and skipped, and optional pain now (0 = none, 10 = worst),
+the rating of the last exercise and a note. Pain takes digits 0-9, the arrow keys or a click."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
 from backtimer.core.wording import duration_text
 from backtimer.practice.ports import DayStatus
 from backtimer.practice.summary import SessionSummary
+from backtimer.ui.feedback_parts import HelpOffer, LastRating
 
 
 class SummaryView(QWidget):
-    finished = Signal()  # the person closed the summary; read comfort() and note()
+    finished = Signal()  # the person closed the summary; read pain(), last_rating() and note_text()
+    help_requested = Signal()  # "When to stop and get help"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +42,10 @@ class SummaryView(QWidget):
         self._scroll = QScrollArea()
         self.rating = QButtonGroup(self)
         self.rating.setExclusive(False)  # a second click on the chosen number clears it: the rating is optional
+        self.last = LastRating()
+        self.offer = HelpOffer()
+        self.offer.requested.connect(self.help_requested)
+        self._hurts = 0
         self.note = QLineEdit()
         self.note.setPlaceholderText("A note for yourself (optional)")
         self.note.setMaxLength(500)
@@ -72,8 +79,29 @@ class SummaryView(QWidget):
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll = self._scroll
-        ask = QLabel("How does your back feel now?  0 is very sore, 10 is great.  (optional)")
+        ask = QLabel("How much does your back hurt now?  0 is no pain, 10 is the worst.  (optional: 0-9, arrows)")
         ask.setFont(self._bigger(ask, 1.2))
+        ratings = self._pain_row()
+        column = QVBoxLayout()
+        column.setSpacing(14)
+        column.addWidget(self.heading)
+        column.addWidget(self.subheading)
+        column.addLayout(stats)
+        column.addWidget(scroll, 1)
+        column.addWidget(ask)
+        column.addLayout(ratings)
+        column.addWidget(self.offer)
+        column.addWidget(self.last)
+        column.addWidget(self.note)
+        column.addWidget(self.close_button)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(32, 28, 32, 28)
+        outer.addStretch(1)
+        outer.addLayout(column, 6)
+        outer.addStretch(1)
+
+    def _pain_row(self) -> QHBoxLayout:
+        """0 to 10 as big buttons; one at a time, a second click clears it."""
         ratings = QHBoxLayout()
         ratings.setSpacing(6)
         for value in range(11):
@@ -85,21 +113,8 @@ class SummaryView(QWidget):
             ratings.addWidget(button)
         ratings.addStretch(1)
         self.rating.idToggled.connect(self._only_one)
-        column = QVBoxLayout()
-        column.setSpacing(14)
-        column.addWidget(self.heading)
-        column.addWidget(self.subheading)
-        column.addLayout(stats)
-        column.addWidget(scroll, 1)
-        column.addWidget(ask)
-        column.addLayout(ratings)
-        column.addWidget(self.note)
-        column.addWidget(self.close_button)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(32, 28, 32, 28)
-        outer.addStretch(1)
-        outer.addLayout(column, 6)
-        outer.addStretch(1)
+        self.rating.idToggled.connect(lambda _id, _on: self.offer.update_for(self.pain(), self._hurts))
+        return ratings
 
     @staticmethod
     def _bigger(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:
@@ -167,9 +182,37 @@ class SummaryView(QWidget):
                 rows.append((labels[0].text(), labels[1].text()))
         return rows
 
-    def comfort(self) -> int | None:
+    def pain(self) -> int | None:
+        """Pain now, 0 (none) to 10 (worst), or None when not given."""
         checked = [self.rating.id(b) for b in self.rating.buttons() if b.isChecked()]
         return checked[0] if checked else None
+
+    def set_pain(self, value: int | None) -> None:
+        for button in self.rating.buttons():
+            button.setChecked(self.rating.id(button) == value)
+
+    def ask_feedback(self, last: tuple[str, str] | None, hurts: int) -> None:
+        """The last exercise to rate, (id, name), if it was not rated yet; ``hurts``: "This hurts" presses."""
+        self._hurts = hurts
+        self.last.ask(last[0] if last else None, last[1] if last else "")
+        self.offer.update_for(self.pain(), hurts)
+
+    def last_rating(self) -> tuple[str, str] | None:
+        return self.last.answer()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Digits choose the pain now, Left and Right move it (the note field keeps its own keys)."""
+        key = event.key()
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            self.set_pain(key - Qt.Key.Key_0)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+            now = self.pain()
+            step = 1 if key in (Qt.Key.Key_Right, Qt.Key.Key_Up) else -1
+            self.set_pain(min(max((now if now is not None else (-1 if step > 0 else 1)) + step, 0), 10))
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
 
     def note_text(self) -> str:
         return self.note.text().strip()

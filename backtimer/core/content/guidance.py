@@ -50,12 +50,13 @@ class Guidance:
     principles: tuple[tuple[str, str], ...]  # (title, text)
     avoid: tuple[Avoid, ...]
     red_flags: RedFlags = SHORT_RED_FLAGS
+    progression: tuple[str, ...] = ()  # how suggestions work, paragraph by paragraph
 
 
 def load_guidance(path: Path) -> Guidance:
     """Read ``guidance.toml``; every problem is a ContentError naming the file and the field."""
     t = Table(read_toml(path), str(path))
-    t.reject_unknown({"safety", "principles", "avoid", "red_flags"})
+    t.reject_unknown({"safety", "principles", "avoid", "red_flags", "progression"})
     safety = t.table("safety")
     safety.reject_unknown({"title", "text"})
     principles = []
@@ -72,7 +73,17 @@ def load_guidance(path: Path) -> Guidance:
         principles=tuple(principles),
         avoid=tuple(avoid),
         red_flags=_red_flags(t.table("red_flags")),
+        progression=_progression(t),
     )
+
+
+def _progression(t: Table) -> tuple[str, ...]:
+    if not t.has("progression"):
+        return ()
+    p = t.table("progression")
+    p.reject_unknown({"title", "text"})
+    p.text("title", max_len=80)
+    return tuple(_flowing(text) for text in p.texts("text"))
 
 
 URGENCIES = ("now", "today")

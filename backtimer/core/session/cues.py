@@ -39,6 +39,7 @@ class CueOptions:
     count_reps: bool = True
     rate_wpm: int = 175  # the voice's speaking rate, for estimates
     streak: int | None = None  # days in a row once this session is done: said at the finish (None: not said)
+    ask_ratings: bool = False  # ask "How was it?" in the rest after each exercise (the window takes keys 1-4)
 
 
 Durations = Callable[[str], float]

@@ -34,11 +34,18 @@ def script_step(step: Step, previous: Step | None, following: Step | None, ctx: 
         cues = [_switch(step, prefix, durations)]
     elif step.kind is StepKind.REST:
         cues = _rest(step, prefix, following, durations)
+        if ctx.options.ask_ratings and step.exercise is None and previous is not None and previous.exercise:
+            cues.append(Cue(1, rating_question(previous.exercise.name), Priority.OPTIONAL))
     else:
         cues = [Cue(0, prefix + finish_text(ctx.options.streak), sound=Sound.FINISH, short=f"{prefix}Well done.")]
     if step.kind in (StepKind.PREPARE, StepKind.SWITCH, StepKind.REST) and step.seconds:
         cues.extend(countdown(step.seconds))
     return schedule(cues, step.seconds, durations)
+
+
+def rating_question(name: str) -> str:
+    """Said after an exercise when ratings are asked for (the keys are on screen too)."""
+    return f"How was {name}? 1 easy, 2 just right, 3 hard, 4 painful."
 
 
 def finish_text(streak: int | None) -> str:
