@@ -10,10 +10,9 @@ from pathlib import Path
 from backtimer.commands.common import load_catalog, load_settings, paths_of
 from backtimer.commands.progress import last_practised, person_level
 from backtimer.core.errors import BadInput
-from backtimer.practice.coaching import Coaching
 from backtimer.practice.history import StoredHistory
 from backtimer.practice.notices import Notices
-from backtimer.practice.report import ReportData, build_report, current_of
+from backtimer.practice.report import ReportData, report_for
 
 MAX_WEEKS = 52
 
@@ -37,14 +36,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         catalog = load_catalog(args)
         routine = last_practised(history, catalog)
-        level = person_level(args, routine)
-        advice = Coaching(history).advice(routine, level)
         names = {e.id: e.name for e in catalog.exercises.values()}
-        settings = load_settings(args)
-        today = history.store.now().date()
-        records = history.store.sessions()
-        about = f"{routine.title}, {level.value}"
-        data = build_report(records, today, args.weeks, settings.weekly_goal, current_of(advice), names, about)
+        goal = load_settings(args).weekly_goal
+        data = report_for(history, routine, person_level(args, routine), goal, names, args.weeks)
     finally:
         history.close()
     pages = _write(data, output)

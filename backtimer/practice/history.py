@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from backtimer.core.settings import Settings, streak_rules
 from backtimer.practice.notices import Notices
 from backtimer.practice.ports import CoachRecords, DayStatus, Notify, Recorder
+from backtimer.storage.records import SessionRecord
 
 if TYPE_CHECKING:  # opened after the window's first paint: sqlite and the store are not needed before
     from backtimer.storage.history import HistoryStore
@@ -41,6 +42,9 @@ class StoredHistory:
         from backtimer.storage.coaching import CoachStore
 
         return CoachStore(self.store)
+
+    def records(self) -> list[SessionRecord]:
+        return self.store.sessions()
 
     def day_status(self, settings: Settings) -> DayStatus:
         summary = self.store.summary(streak_rules(settings))

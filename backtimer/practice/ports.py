@@ -11,6 +11,7 @@ from backtimer.core.content.model import Dose
 from backtimer.core.progress.coach import Accepted, NextDayQuestion, Observation
 from backtimer.core.session.results import StepResult
 from backtimer.core.settings import Settings
+from backtimer.storage.records import SessionRecord
 
 Notify = Callable[[str], None]  # one line for the person, shown without interrupting
 
@@ -80,3 +81,7 @@ class History(Protocol):
 
     @property
     def coach(self) -> CoachRecords: ...
+
+    def records(self) -> list[SessionRecord]:
+        """Every session, newest first, with its exercises (for the report)."""
+        ...

@@ -10,9 +10,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from backtimer.core.content.model import Dose, Sides
+from backtimer.core.content.model import Dose, Level, Routine, Sides
 from backtimer.core.progress.phrases import dose_text
-from backtimer.practice.coaching import Advice
+from backtimer.practice.coaching import Advice, Coaching
+from backtimer.practice.ports import History
 from backtimer.storage.records import SessionRecord
 
 MAX_COLUMNS = 8  # the exercise table: at most this many periods across the page
@@ -147,3 +148,14 @@ def current_of(advice: Sequence[Advice]) -> list[Current]:
         Current(a.exercise.id, a.exercise.name, a.exercise.sides, a.dose, f"{a.line}. {a.suggestion.reason}")
         for a in advice
     ]
+
+
+def report_for(
+    history: History, routine: Routine, level: Level, weekly_goal: int, names: Mapping[str, str], weeks: int = 8
+) -> ReportData:
+    """The report of the last ``weeks`` weeks, its "now" column about ``routine`` as the person does it."""
+    coaching = Coaching(history)
+    advice = coaching.advice(routine, level)
+    today = history.coach.today()
+    about = f"{routine.title}, {level.value}"
+    return build_report(history.records(), today, weeks, weekly_goal, current_of(advice), names, about)

@@ -129,7 +129,9 @@ class Dialogs:
         dialog.open()
         return dialog
 
-    def history(self, on_closed: Callable[[], None]) -> HistoryView | None:
+    def history(
+        self, on_closed: Callable[[], None], on_report: Callable[[], object] | None = None
+    ) -> HistoryView | None:
         """The history as a page of its own (in a scroll area: a tall page scrolls, the window keeps its size)."""
         if self.parts.make_history_view is None:
             return None
@@ -146,6 +148,9 @@ class Dialogs:
             on_closed()
 
         view.back.connect(close)
+        if on_report is not None:
+            view.report_requested.connect(on_report)
+        view.report.setVisible(on_report is not None)
         self.stack.setCurrentWidget(page)
         view.setFocus()
         return view

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, SignalInstance
@@ -25,6 +26,16 @@ if TYPE_CHECKING:  # the player and the summary are imported when first used: a 
     from backtimer.ui.player import PlayerView
     from backtimer.ui.progress_home import HomeProgress
     from backtimer.ui.summary import SummaryView
+
+
+ChooseFile = Callable[[str, str], str]  # (title, suggested path) -> chosen path, "" when cancelled
+
+
+def _save_file_name(title: str, suggested: str) -> str:
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen, _filter = QFileDialog.getSaveFileName(None, title, suggested, "PDF (*.pdf)")
+    return chosen
 
 
 def _level(name: str) -> Level:
@@ -52,6 +63,7 @@ class MainWindow(QMainWindow):
         self.stack = self.dialogs.stack
         self.ask = ask or self.dialogs.ask
         self.inform = inform or self.dialogs.inform
+        self.choose_file: ChooseFile = _save_file_name  # tests put their own here
         self.colors = colors_for(self.settings.theme)
         self._theme_app()  # before any widget exists, so each is built with the final fonts
         self.controller: SessionController | None = None
@@ -96,7 +108,7 @@ class MainWindow(QMainWindow):
         h = self.home
         h.start_requested.connect(self.start_session)
         h.settings_requested.connect(self.dialogs.settings)
-        h.history_requested.connect(lambda: self.dialogs.history(self._page_closed))
+        h.history_requested.connect(lambda: self.dialogs.history(self._page_closed, self.save_report))
         h.avoid_requested.connect(self.dialogs.avoid)
         h.safety_requested.connect(lambda: self.dialogs.safety(remember=False))
         h.help_requested.connect(self.dialogs.red_flags)
@@ -277,6 +289,16 @@ class MainWindow(QMainWindow):
             self.controller = None
         self.practice.finish()
         self.session_changed.emit()
+
+    def save_report(self) -> Path | None:
+        """The physiotherapist's PDF for the chosen routine: asks where, writes it, says so."""
+        from backtimer.ui.report_action import save_report
+
+        routine = self.home.routine
+        if routine is None:
+            return None
+        names = {exercise_id: e.name for exercise_id, e in self.catalog.exercises.items()}
+        return save_report(self, routine, self.home.level, names)
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():

@@ -3,7 +3,7 @@ the rating of the last exercise and a note. Pain takes digits 0-9, the arrow key
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -55,6 +55,8 @@ class SummaryView(QWidget):
         self.close_button.setFont(self._bigger(self.close_button, 1.6))
         self.close_button.clicked.connect(self.finished)
         self._build()
+        for button in [self.close_button, self.offer.button, *self.rating.buttons(), *self.last.group.buttons()]:
+            button.installEventFilter(self)
 
     def _build(self) -> None:
         stats = QHBoxLayout()
@@ -201,7 +203,17 @@ class SummaryView(QWidget):
         return self.last.answer()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Digits choose the pain now, Left and Right move it (the note field keeps its own keys)."""
+        if not self.pain_key(event):
+            super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The buttons would take the arrow keys to move the focus: on this page they set the pain instead."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and watched is not self.note:
+            return self.pain_key(event)
+        return super().eventFilter(watched, event)
+
+    def pain_key(self, event: QKeyEvent) -> bool:
+        """Digits choose the pain now, the arrows move it (the note field keeps its own keys); True if handled."""
         key = event.key()
         if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
             self.set_pain(key - Qt.Key.Key_0)
@@ -210,9 +222,9 @@ class SummaryView(QWidget):
             step = 1 if key in (Qt.Key.Key_Right, Qt.Key.Key_Up) else -1
             self.set_pain(min(max((now if now is not None else (-1 if step > 0 else 1)) + step, 0), 10))
         else:
-            super().keyPressEvent(event)
-            return
+            return False
         event.accept()
+        return True
 
     def note_text(self) -> str:
         return self.note.text().strip()
