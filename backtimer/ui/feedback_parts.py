@@ -18,6 +18,10 @@ class LastRating(QFrame):
         super().__init__(parent)
         self.exercise_id = ""
         self.question = QLabel()
+        font = self.question.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.question.setFont(font)
         self.group = QButtonGroup(self)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

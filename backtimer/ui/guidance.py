@@ -43,7 +43,11 @@ class SafetyDialog(QDialog):
         from backtimer.ui.red_flags import RedFlagsDialog, red_flag_list
 
         flags = guidance.red_flags
-        layout.addWidget(_wrapped(f"{flags.title}: stop exercising and get medical help if you notice", "heading"))
+        urgent = _wrapped(f"{flags.title}: stop exercising and get medical help if you notice any of these:")
+        bold = urgent.font()
+        bold.setBold(True)
+        urgent.setFont(bold)
+        layout.addWidget(urgent)
         layout.addWidget(red_flag_list(flags))
         buttons = QDialogButtonBox()
         self.help_button = QPushButton("When to stop and get help…")

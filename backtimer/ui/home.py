@@ -133,6 +133,12 @@ class RoutineList(QScrollArea):
             QTimer.singleShot(0, row, lambda: self.ensureWidgetVisible(row))  # once the cards are laid out
         self.current_changed.emit()
 
+    def reveal_current(self) -> None:
+        """Scroll the chosen card into view again (after something above the list changed its height)."""
+        if self.current >= 0:
+            row = self.rows[self.current]
+            QTimer.singleShot(0, row, lambda: self.ensureWidgetVisible(row))
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(Qt.Key(event.key()))
         if step is None:

@@ -50,6 +50,7 @@ class HomeProgress(QObject):
             if a.changes and (routine.id, a.exercise.id, a.suggestion.dose) not in self.dismissed
         ]
         self.suggestions.show_suggestions(shown, changed_doses=any(a.accepted for a in advice))
+        self.home.routines.reveal_current()
 
     def ask_next_day(self) -> None:
         """The question about the last session, on a later day, once."""
@@ -58,6 +59,7 @@ class HomeProgress(QObject):
         self.question = self.coaching.next_day_question()
         if self.question is not None:
             self.next_day.ask(f"{self.question.local_date:%A %d %B}")
+            self.home.routines.reveal_current()
 
     def answer(self, answer: str | None) -> None:
         if self.coaching is not None and self.question is not None:
