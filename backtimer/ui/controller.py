@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from backtimer.core.session.machine import Session
 from backtimer.core.session.snapshot import Snapshot, State, Tick
 from backtimer.practice.run import ENDED, PracticeRun
+from backtimer.ui.feedback_parts import HURTS_OFFER
 from backtimer.ui.player import PlayerView
 
 ANIMATING_MS = 33  # a figure on screen moving through paced reps: about 30 frames a second
@@ -63,6 +64,7 @@ class SessionController(QObject):
             self.view.show_snapshot(snap)
             asked = self.run.asking(snap)
             self.view.ask_rating(asked.id if asked else None, asked.name if asked else "")
+            self.view.offer_help(self.run.hurts >= HURTS_OFFER)
             self._pace(snap)
         return snap
 

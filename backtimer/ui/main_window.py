@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         player.set_colors(self.colors)
         player.stop_requested.connect(self.request_stop)
         player.fullscreen_requested.connect(self.toggle_fullscreen)
+        player.help_requested.connect(self.dialogs.red_flags)
         self.stack.addWidget(player)
         return player
 

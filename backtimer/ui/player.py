@@ -36,6 +36,7 @@ class PlayerView(QWidget):
     easier_chosen = Signal()
     skip_chosen = Signal()
     carry_on_chosen = Signal()
+    help_requested = Signal()  # "When to stop and get help", offered after "This hurts" twice
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,6 +115,7 @@ class PlayerView(QWidget):
         self.hurt.easier.clicked.connect(self.easier_chosen)
         self.hurt.skip.clicked.connect(self.skip_chosen)
         self.hurt.carry_on.clicked.connect(self.carry_on_chosen)
+        self.hurt.help.clicked.connect(self.help_requested)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -181,6 +183,10 @@ class PlayerView(QWidget):
             self._phase_color = color
             self.phase.setStyleSheet(f"color: {color};")
             self.count.setStyleSheet(f"color: {color};")
+
+    def offer_help(self, offered: bool) -> None:
+        """After "This hurts" twice in one session, the hurt panel also offers the red flags."""
+        self.hurt.help.setVisible(offered)
 
     def ask_rating(self, exercise_id: str | None, name: str = "") -> None:
         """Show the one-key rating for an exercise just done (None: hide it)."""

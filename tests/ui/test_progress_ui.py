@@ -123,9 +123,10 @@ def test_this_hurts_twice_offers_help(make_harness: Callable[..., Harness]) -> N
     h = make_harness("start-small", "beginner")
     QTest.keyClick(h.window.home, Qt.Key.Key_Return)
     p = h.window.player
-    for _ in range(2):
+    for n in range(2):
         h.run_until(lambda: kind(h) is StepKind.WORK)
         QTest.mouseClick(p.controls.hurt, Qt.MouseButton.LeftButton)
+        assert p.hurt.help.isVisibleTo(p.hurt) is (n == 1)  # the second time, the red flags are offered at once
         QTest.mouseClick(p.hurt.skip, Qt.MouseButton.LeftButton)
     h.run_until(lambda: h.window.current_page() is h.window.summary)
     s = h.window.summary
