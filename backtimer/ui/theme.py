@@ -143,6 +143,7 @@ QPushButton:disabled {{ color: {c.muted}; background: {c.surface}; }}
 QPushButton[role="primary"] {{ background: {c.work}; color: {c.on_accent}; border-color: {c.work}; }}
 QPushButton[role="primary"]:focus {{ border: 3px solid {c.text}; }}
 QPushButton[role="danger"] {{ color: {c.danger}; border: 2px solid {c.danger}; background: transparent; }}
+QLabel[role="danger"] {{ color: {c.danger}; }}
 QPushButton[role="big"] {{ font-size: 20pt; padding: 18px 36px; border-radius: 14px; }}
 QPushButton[role="link"] {{ background: transparent; border: none; color: {c.rest}; padding: 4px; }}
 QListWidget {{ background: {c.surface}; border: 1px solid {c.line}; border-radius: 12px; padding: 6px; outline: 0; }}
