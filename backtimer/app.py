@@ -49,7 +49,8 @@ def build_practice(paths: Paths, clock: Clock, *, make_speaker: MakeSpeaker | No
 
         return make(chosen, paths.voice_cache, spares=paths.voice_spares)
 
-    return Practice(preferences, clock, make_speaker=make_speaker or speaker, history=history, notices=notices)
+    speakers = make_speaker or speaker
+    return Practice(preferences, clock, make_speaker=speakers, history=history, notices=notices, ask_ratings=True)
 
 
 def build_parts(

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn, cast
 
 from backtimer import __version__
-from backtimer.commands import content, figures, follow, gui, history, routine, say
+from backtimer.commands import content, figures, follow, gui, history, progress, report, routine, say
 from backtimer.core.errors import BadInput, Refused
 
 REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser], argparse.ArgumentParser], None]] = [
@@ -17,6 +17,8 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser], 
     content.register,
     follow.register,
     history.register,
+    progress.register,
+    report.register,
     figures.register,
     say.register,
     routine.register,

@@ -73,3 +73,27 @@ def new_user(today: date, seed: int = 3) -> list[SessionRecord]:
     rng = random.Random(seed)
     plan = [(9, True, 5), (8, False, None), (6, True, 6), (3, True, 6), (2, True, 7), (1, True, 7)]
     return [record(today - timedelta(days=back), time(7, 40), 1, done, rng, c) for back, done, c in plan]
+
+
+RATED = ("easy", "right", "right", "right", "hard", None)
+
+
+def with_feedback(records: list[SessionRecord], seed: int = 11) -> list[SessionRecord]:
+    """The same sessions with what the coach reads: pain afterwards, a next-day answer, each exercise's rating and
+    the dose it was done at (the beginner doses in beginner years, the standard ones otherwise)."""
+    from dataclasses import replace
+
+    from backtimer.core.content.model import Dose
+    from backtimer.storage.records import ExerciseFeedback
+
+    rng = random.Random(seed)
+    doses = {"beginner": Dose(2, 8), "standard": Dose(2, 10)}
+    out = []
+    for r in records:
+        feedback = tuple(
+            ExerciseFeedback(ex, rng.choice(RATED), doses[r.level]) for ex in dict.fromkeys(e for e, _ in EXERCISES)
+        )
+        pain = max(0, min(10, round(rng.gauss(2.5, 1.5))))
+        next_day = rng.choice(("better", "same", "same", None))
+        out.append(replace(r, pain=pain, next_day=next_day, feedback=feedback))
+    return out

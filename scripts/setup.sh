@@ -21,7 +21,7 @@ xcb_libs="libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xkb1
 speech="libespeak-ng1 espeak-ng alsa-utils"
 packages="$qt_libs $xcb_libs $speech"
 if [ "$purpose" = test ]; then
-    packages="$packages sox xvfb xauth dbus dbus-x11 desktop-file-utils appstream"
+    packages="$packages sox xvfb xauth dbus dbus-x11 desktop-file-utils appstream poppler-utils"
 fi
 "$python" -c 'import ensurepip' 2>/dev/null || packages="$packages python3-venv"
 

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
-from backtimer.commands.common import add_level, load_catalog, print_json, routine_and_level
-from backtimer.core.content.model import Level
+from backtimer.commands.common import add_level, load_catalog, paths_of, print_json, routine_and_level
+from backtimer.core.content.model import Dose, Level, Routine
+from backtimer.core.progress.doses import with_doses
 from backtimer.core.session.plan import Plan, build_plan, step_estimate
 from backtimer.core.session.steps import Step, StepKind
 from backtimer.core.wording import duration_text
+from backtimer.practice.coaching import Coaching
+from backtimer.practice.history import StoredHistory
+from backtimer.practice.notices import Notices
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -61,7 +66,7 @@ def print_table(rows: list[list[str]]) -> None:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     routine, level = routine_and_level(args)
-    plan = build_plan(routine, level)
+    plan = build_plan(with_doses(routine, accepted_doses(args, routine)), level)
     if args.json:
         print_json(plan_json(plan))
         return 0
@@ -71,6 +76,20 @@ def cmd_plan(args: argparse.Namespace) -> int:
         print(f"{duration_text(at):>6}  {describe_step(step)}")
         at += step_estimate(step)
     return 0
+
+
+def accepted_doses(args: argparse.Namespace, routine: Routine) -> dict[str, Dose]:
+    """The doses the person accepted for ``routine`` (none when there is no history yet)."""
+    paths = paths_of(args)
+    if not paths.history_db.is_file():
+        return {}
+    notices = Notices()
+    notices.subscribe(lambda text: print(f"backtimer: {text}", file=sys.stderr))
+    history = StoredHistory(paths.history_db, notices)
+    try:
+        return Coaching(history).accepted_doses(routine)
+    finally:
+        history.close()
 
 
 def plan_json(plan: Plan) -> dict[str, Any]:

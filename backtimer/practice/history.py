@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from backtimer.core.settings import Settings, streak_rules
 from backtimer.practice.notices import Notices
-from backtimer.practice.ports import DayStatus, Notify, Recorder
+from backtimer.practice.ports import CoachRecords, DayStatus, Notify, Recorder
+from backtimer.storage.records import SessionRecord
 
 if TYPE_CHECKING:  # opened after the window's first paint: sqlite and the store are not needed before
     from backtimer.storage.history import HistoryStore
@@ -44,6 +45,15 @@ class StoredHistory:
         from backtimer.storage.recorder import SessionRecorder
 
         return SessionRecorder(self.store, routine, level, speed, notify, self.unsaved_places)
+
+    @property
+    def coach(self) -> CoachRecords:
+        from backtimer.storage.coaching import CoachStore
+
+        return CoachStore(self.store)
+
+    def records(self) -> list[SessionRecord]:
+        return self.store.sessions()
 
     def day_status(self, settings: Settings) -> DayStatus:
         summary = self.store.summary(streak_rules(settings))

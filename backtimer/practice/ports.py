@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Protocol
 
+from backtimer.core.content.model import Dose
+from backtimer.core.progress.coach import Accepted, NextDayQuestion, Observation
 from backtimer.core.session.results import StepResult
 from backtimer.core.settings import Settings
+from backtimer.storage.records import SessionRecord
 
 Notify = Callable[[str], None]  # one line for the person, shown without interrupting
 
@@ -19,7 +23,15 @@ class Recorder(Protocol):
 
     def session_ended(self, completed: bool) -> None: ...
 
-    def rate(self, comfort: int | None, note: str) -> None: ...
+    def planned(self, doses: Mapping[str, Dose]) -> None:
+        """The dose each exercise is planned at (kept with the session for the coach and the report)."""
+        ...
+
+    def rate_exercise(self, exercise: str, rating: str | None) -> None:
+        """easy | right | hard | painful, or None (no answer)."""
+        ...
+
+    def rate(self, comfort: int | None, note: str, pain: int | None = None) -> None: ...
 
     def flush(self) -> bool:
         """Write what waits; True when everything of this session is in the history now."""
@@ -41,6 +53,28 @@ class DayStatus:
     this_week: int | None = None
 
 
+class CoachRecords(Protocol):
+    """What the progression coach reads and keeps: accepted doses, what the sessions said, the next-day answer."""
+
+    def today(self) -> date: ...
+
+    def accepted(self, routine: str) -> dict[str, Accepted]: ...
+
+    def accept(self, routine: str, exercise: str, dose: Dose, *, up: bool) -> None: ...
+
+    def reset(self, routine: str) -> None: ...
+
+    def observations(
+        self, routine: str, current: Mapping[str, Dose], since: Mapping[str, datetime]
+    ) -> dict[str, list[Observation]]: ...
+
+    def awaiting_next_day(self, today: date) -> NextDayQuestion | None: ...
+
+    def answer_next_day(self, session_id: str, answer: str) -> None: ...
+
+    def asked_next_day(self, session_id: str) -> None: ...
+
+
 class History(Protocol):
     """The person's history, as a practice session uses it."""
 
@@ -49,3 +83,10 @@ class History(Protocol):
         ...
 
     def day_status(self, settings: Settings) -> DayStatus: ...
+
+    @property
+    def coach(self) -> CoachRecords: ...
+
+    def records(self) -> list[SessionRecord]:
+        """Every session, newest first, with its exercises (for the report)."""
+        ...

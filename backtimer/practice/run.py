@@ -11,15 +11,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from backtimer.clock import Clock
+from backtimer.core.content.model import Exercise
 from backtimer.core.session.machine import Session
 from backtimer.core.session.plan import Plan
-from backtimer.core.session.snapshot import State, Tick
+from backtimer.core.session.results import Outcome
+from backtimer.core.session.snapshot import Snapshot, State, Tick
+from backtimer.core.session.steps import StepKind
 from backtimer.practice.ports import Recorder
 from backtimer.practice.summary import SessionSummary, summarize
 from backtimer.speech.speaker import Speaker
 
 StateListener = Callable[[State], None]
 ENDED = (State.FINISHED, State.STOPPED)
+RATING_SECONDS = 10.0  # the one-key rating after an exercise stays this long into the rest, then goes unanswered
+RATINGS = ("easy", "right", "hard", "painful")
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,8 @@ class PracticeRun:
         self.saved = True  # False when history could not take all of it (the shells then keep a copy)
         self._state = session.state
         self._listeners: list[StateListener] = []
+        self.rated: dict[str, str | None] = {}  # exercise id -> rating (None: asked, not answered)
+        self.hurts = 0  # "This hurts" presses in this session
 
     # ----- reading ---------------------------------------------------------------------------------------------
     @property
@@ -122,6 +129,8 @@ class PracticeRun:
         return self._act(self.session.done)
 
     def hurt(self) -> Tick:
+        if not self.ended:
+            self.hurts += 1
         return self._act(self.session.hurt)
 
     def skip_exercise(self) -> Tick:
@@ -138,11 +147,42 @@ class PracticeRun:
         self.speaker.set_muted(self.muted)
         return self.muted
 
-    def rate(self, comfort: int | None, note: str) -> None:
-        """The person's rating and note after the session (kept with its record)."""
+    def rate(self, comfort: int | None, note: str, pain: int | None = None) -> None:
+        """The person's rating and note after the session (kept with its record): ``pain`` 0 (none) to 10 (worst);
+        ``comfort`` is the older scale, no longer asked."""
         if self.recorder is not None:
-            self.recorder.rate(comfort, note)
+            self.recorder.rate(comfort, note, pain)
             self.saved = self.recorder.saved
+
+    def rate_exercise(self, exercise: str, rating: str | None) -> None:
+        """How one exercise felt (easy, right, hard, painful; None: put aside), asked as it ends."""
+        if rating is not None and rating not in RATINGS:
+            raise ValueError(f"rating {rating!r} is not one of {RATINGS}")
+        self.rated[exercise] = rating
+        if self.recorder is not None and rating is not None:
+            self.recorder.rate_exercise(exercise, rating)
+
+    def asking(self, snap: Snapshot) -> Exercise | None:
+        """The exercise to rate now: the one just done, in the first seconds of the rest after it, not yet rated."""
+        if snap.kind is not StepKind.REST or snap.exercise_id is not None or snap.step_elapsed >= RATING_SECONDS:
+            return None
+        return self._unrated_before(snap.step_index)
+
+    def last_unrated(self) -> Exercise | None:
+        """At the end: the last exercise done, when it was not rated (the summary asks about it)."""
+        return self._unrated_before(len(self.plan.steps))
+
+    def _unrated_before(self, index: int) -> Exercise | None:
+        steps = self.plan.steps[:index]
+        work = next((s for s in reversed(steps) if s.kind is StepKind.WORK and s.exercise), None)
+        if work is None or work.exercise is None or work.exercise.id in self.rated:
+            return None
+        exercise = work.exercise
+        done = any(
+            r.exercise_id == exercise.id and (r.outcome is Outcome.COMPLETED or r.reps_done or r.seconds_done)
+            for r in self.session.results
+        )
+        return exercise if done else None
 
     def shutdown(self) -> None:
         """The shell is closing mid-session: record it as stopped, with what was done."""

@@ -10,11 +10,13 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from backtimer.clock import Clock
-from backtimer.core.content.model import Level, Routine
+from backtimer.core.content.model import Dose, Level, Routine
+from backtimer.core.progress.doses import doses_at, with_doses
 from backtimer.core.session.cues import CueOptions, Durations
 from backtimer.core.session.machine import SUSPEND_GAP, Session
 from backtimer.core.session.plan import build_plan
 from backtimer.core.settings import Settings, timed_routine
+from backtimer.practice.coaching import Coaching
 from backtimer.practice.notices import Notices
 from backtimer.practice.ports import DayStatus, History
 from backtimer.practice.preferences import Preferences
@@ -43,15 +45,19 @@ class Practice:
         make_speaker: MakeSpeaker = _silent,
         history: History | None = None,
         notices: Notices | None = None,
+        ask_ratings: bool = False,
     ) -> None:
         self.preferences = preferences
         self.clock = clock
         self.history = history
         self.notices = notices or Notices()
         self.make_speaker = make_speaker  # also what the voice settings page tests a voice with
+        self.ask_ratings = ask_ratings  # the window asks "How was it?" after each exercise (keys 1-4)
         self._speaker: Speaker | None = None
         self._estimates: dict[tuple[str, Level], float] = {}
         self.run: PracticeRun | None = None  # the session under way, if any
+        self._doses: dict[str, dict[str, Dose]] = {}  # accepted doses by routine id, read once
+        self.coaching = Coaching(history, self._doses_changed) if history is not None else None
         preferences.subscribe(self._settings_changed)
 
     @property
@@ -70,11 +76,28 @@ class Practice:
         """``can_wait``: the shell can hear Space or Enter ("wait for me" is honoured only then)."""
         s = self.settings
         wait = s.wait_for_me and can_wait
-        return CueOptions(count_reps=s.count_reps, rate_wpm=s.voice_rate, streak=streak, wait_for_me=wait)
+        return CueOptions(
+            count_reps=s.count_reps,
+            rate_wpm=s.voice_rate,
+            streak=streak,
+            wait_for_me=wait,
+            ask_ratings=self.ask_ratings,
+        )
 
     def timed(self, routine: Routine) -> Routine:
-        """The routine as this person does it: their get-ready, rest and switch lengths."""
-        return timed_routine(routine, self.settings)
+        """The routine as this person does it: their get-ready, rest and switch lengths, and their accepted doses."""
+        return with_doses(timed_routine(routine, self.settings), self._accepted(routine))
+
+    def _accepted(self, routine: Routine) -> dict[str, Dose]:
+        if self.coaching is None:
+            return {}
+        if routine.id not in self._doses:
+            self._doses[routine.id] = self.coaching.accepted_doses(routine)
+        return self._doses[routine.id]
+
+    def _doses_changed(self) -> None:
+        self._doses.clear()
+        self._estimates.clear()
 
     def estimate(self, routine: Routine, level: Level) -> float:
         """Planned seconds of ``routine`` at ``level`` with the person's timings (kept until settings change)."""
@@ -119,11 +142,13 @@ class Practice:
         streak = self._streak_after() if speed == 1 else None
         durations = self.prepare_voice(routine, level, wait=wait_for_voice, streak=streak, can_wait=can_wait)
         options = self.cue_options(streak, can_wait=can_wait)
-        plan = build_plan(self.timed(routine), level, options, durations)
+        timed = self.timed(routine)
+        plan = build_plan(timed, level, options, durations)
         session = Session(plan, suspend_gap=SUSPEND_GAP * speed, durations=durations)
         recorder = None
         if self.history is not None:
             recorder = self.history.record(routine.id, level.value, speed, self.notices.post)
+            recorder.planned(doses_at(timed, level))
         run = PracticeRun(session, self.speaker, recorder, self.clock, RunInfo(routine.id, level.value, speed))
         degraded = self.speaker.notice()
         if degraded:

@@ -257,13 +257,15 @@ class HistoryStore:
             live.record = replace(live.record, ended_at=ended, status=status)
         self._write(_run(queries.FINISH, (status, at, at, session_id)), session_id)
 
-    def rate(self, session_id: str, comfort: int | None, note: str) -> None:
-        if comfort is not None and not 0 <= comfort <= 10:
-            raise ValueError(f"comfort {comfort} is not 0..10")
+    def rate(self, session_id: str, comfort: int | None, note: str, pain: int | None = None) -> None:
+        """The person's ratings after the session: ``pain`` 0 (none) to 10 (worst); ``comfort`` is the older scale."""
+        for name, value in (("comfort", comfort), ("pain", pain)):
+            if value is not None and not 0 <= value <= 10:
+                raise ValueError(f"{name} {value} is not 0..10")
         if session_id in self._live:
             live = self._live[session_id]
-            live.record = replace(live.record, comfort=comfort, note=note.strip())
-        self._write(_run(queries.RATE, (comfort, note.strip(), session_id)), session_id)
+            live.record = replace(live.record, comfort=comfort, note=note.strip(), pain=pain)
+        self._write(_run(queries.RATE, (comfort, note.strip(), pain, session_id)), session_id)
 
     def delete(self, session_id: str) -> None:
         """Hide a session; ``undelete`` brings it back (until it is purged a day later)."""
@@ -278,6 +280,19 @@ class HistoryStore:
         conn = self._require()
         with _transaction(conn):
             return sum(queries.insert_record(conn, record) for record in records)
+
+    def write(self, write: Write) -> None:
+        """Run ``write`` in a transaction now, or queue it until the file takes it (storage/coaching.py)."""
+        self._write(write)
+
+    def connection(self) -> sqlite3.Connection | None:
+        """The open connection for reading (None when there is no history file to read)."""
+        return self._conn
+
+    @property
+    def recording(self) -> set[str]:
+        """The sessions this process is recording."""
+        return set(self._mine)
 
     def flush(self) -> bool:
         """Retry the queued writes; True when nothing is left waiting."""

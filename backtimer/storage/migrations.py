@@ -63,6 +63,42 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE sessions ADD COLUMN deleted_utc TEXT;
     CREATE INDEX sessions_deleted ON sessions (deleted_utc) WHERE deleted_utc IS NOT NULL;
     """,
+    # 2 -> 3: what the person tells the progression coach. Pain is the standard scale (0 = none, 10 = worst); the
+    # older comfort rating stays as it was for the sessions that have it.
+    """
+    ALTER TABLE sessions ADD COLUMN pain INTEGER CHECK (pain BETWEEN 0 AND 10);
+    ALTER TABLE sessions ADD COLUMN next_day TEXT CHECK (next_day IN ('better', 'same', 'worse'));
+    ALTER TABLE sessions ADD COLUMN next_day_asked_utc TEXT;  -- the next-day question was shown (answered or not)
+    CREATE INDEX sessions_by_routine ON sessions (routine, started_utc);
+    CREATE TABLE exercise_results (
+        session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        exercise TEXT NOT NULL,
+        routine TEXT NOT NULL,                -- the session's, copied: the coach reads this table alone, by index
+        started_utc TEXT NOT NULL,            -- the session's, copied
+        rating TEXT CHECK (rating IN ('easy', 'right', 'hard', 'painful')),
+        sets INTEGER,                         -- the dose the session planned for it (NULL: not known)
+        reps INTEGER,
+        hold REAL,
+        hurt INTEGER NOT NULL DEFAULT 0,      -- from the tallies, all sides together
+        done INTEGER NOT NULL DEFAULT 0,      -- sets done, all sides together
+        PRIMARY KEY (session_id, exercise)
+    );
+    CREATE INDEX exercise_results_by_dose ON exercise_results (routine, exercise, sets, reps, hold, started_utc);
+    INSERT INTO exercise_results (session_id, exercise, routine, started_utc, hurt, done)
+        SELECT t.session_id, t.exercise, s.routine, s.started_utc, max(t.hurt), sum(t.sets_done)
+        FROM tallies t JOIN sessions s ON s.id = t.session_id GROUP BY t.session_id, t.exercise;
+    CREATE TABLE accepted_doses (
+        routine TEXT NOT NULL,
+        exercise TEXT NOT NULL,
+        sets INTEGER NOT NULL,
+        reps INTEGER,
+        hold REAL,
+        accepted_utc TEXT NOT NULL,
+        local_date TEXT NOT NULL,             -- the day it was accepted, where the person was
+        last_up TEXT,                         -- the day of the latest step up (one rung up a week at most)
+        PRIMARY KEY (routine, exercise)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

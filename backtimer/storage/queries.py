@@ -10,7 +10,8 @@ from datetime import date, datetime, timedelta
 from backtimer.core.content.model import Side
 from backtimer.core.progress.streaks import Entry
 from backtimer.core.session.results import ExerciseTally, Outcome, StepResult, tally
-from backtimer.storage.records import SessionRecord, from_utc, utc_text
+from backtimer.storage import feedback
+from backtimer.storage.records import ExerciseFeedback, SessionRecord, from_utc, utc_text
 
 INSERT_SESSION = """
     INSERT OR IGNORE INTO sessions (id, routine, level, started_utc, utc_offset, zone, local_date,
@@ -24,7 +25,7 @@ INSERT_STEP = """
 """
 TOUCH = "UPDATE sessions SET updated_utc = ? WHERE id = ? AND status = 'open'"
 FINISH = "UPDATE sessions SET status = ?, ended_utc = ?, updated_utc = ? WHERE id = ?"
-RATE = "UPDATE sessions SET comfort = ?, note = ? WHERE id = ?"
+RATE = "UPDATE sessions SET comfort = ?, note = ?, pain = ? WHERE id = ?"
 DELETE = "UPDATE sessions SET deleted_utc = ? WHERE id = ?"
 UNDELETE = "UPDATE sessions SET deleted_utc = NULL WHERE id = ?"
 OPEN_SESSIONS = "SELECT id, owner FROM sessions WHERE status = 'open'"
@@ -32,7 +33,7 @@ MARK_STOPPED = "UPDATE sessions SET status = 'stopped', ended_utc = updated_utc 
 PURGE_DELETED = "DELETE FROM sessions WHERE deleted_utc IS NOT NULL AND deleted_utc < ?"
 
 _SESSION_COLUMNS = """id, routine, level, started_utc, utc_offset, zone, local_date, ended_utc, status, speed,
-    comfort, note, updated_utc"""
+    comfort, note, updated_utc, pain, next_day"""
 
 
 def refresh_tallies(conn: sqlite3.Connection, session_id: str) -> None:
@@ -57,6 +58,7 @@ def write_tallies(conn: sqlite3.Connection, session_id: str, lines: Collection[E
             for n, t in enumerate(lines)
         ],
     )
+    conn.execute(feedback.SUM_TALLIES, (session_id,))
 
 
 def insert_record(conn: sqlite3.Connection, record: SessionRecord) -> bool:
@@ -85,6 +87,7 @@ def insert_record(conn: sqlite3.Connection, record: SessionRecord) -> bool:
     if cursor.rowcount == 0:
         return False
     write_tallies(conn, record.id, record.exercises)
+    feedback.write_imported(conn, record)
     return True
 
 
@@ -108,17 +111,24 @@ def load_records(
         for sid, exercise, side, sets_done, reps_done, skipped, hurt in tally_rows:
             line = ExerciseTally(exercise, _SIDES[side], sets_done, reps_done, bool(skipped), bool(hurt))
             lines.setdefault(sid, []).append(line)
+    notes = feedback.load(conn, session_id) if exercises else {}
     rows = conn.execute(
         f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE {where} ORDER BY started_utc DESC, id", params
     ).fetchall()
-    return [_record(row, tuple(lines.get(row[0], ())), row[0] in recording) for row in rows]
+    return [_record(row, tuple(lines.get(row[0], ())), row[0] in recording, notes.get(row[0], ())) for row in rows]
 
 
 _SIDES: dict[str | None, Side | None] = {None: None, "left": Side.LEFT, "right": Side.RIGHT}
 
 
-def _record(row: tuple[object, ...], lines: tuple[ExerciseTally, ...], recording: bool) -> SessionRecord:
-    sid, routine, level, started, offset, zone, local_date, ended, status, speed, comfort, note, updated = row
+def _record(
+    row: tuple[object, ...],
+    lines: tuple[ExerciseTally, ...],
+    recording: bool,
+    notes: tuple[ExerciseFeedback, ...] = (),
+) -> SessionRecord:
+    sid, routine, level, started, offset, zone, local_date, ended, status, speed, comfort, note, updated = row[:13]
+    pain, next_day = row[13:15]
     assert isinstance(started, str) and isinstance(offset, int) and isinstance(updated, str)
     if status == "open" and not recording:
         status, ended = "stopped", updated
@@ -135,6 +145,9 @@ def _record(row: tuple[object, ...], lines: tuple[ExerciseTally, ...], recording
         exercises=lines,
         comfort=comfort if isinstance(comfort, int) else None,
         note=str(note or ""),
+        pain=pain if isinstance(pain, int) else None,
+        next_day=next_day if isinstance(next_day, str) else None,
+        feedback=notes,
     )
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from backtimer.core.content.model import Dose
 from backtimer.core.session.machine import Session
 from backtimer.core.session.results import StepResult
 from backtimer.core.session.snapshot import Tick
+from backtimer.storage.coaching import CoachStore
 from backtimer.storage.history import HistoryStore
 
 
@@ -80,8 +82,18 @@ class SessionRecorder:
         self._pass_notices()
         return saved
 
-    def rate(self, comfort: int | None, note: str) -> None:
-        self.store.rate(self.session_id, comfort, note)
+    def rate(self, comfort: int | None, note: str, pain: int | None = None) -> None:
+        self.store.rate(self.session_id, comfort, note, pain)
+        self._pass_notices()
+        if self.rescued is not None:
+            self._rescue_if_needed(tell=False)  # the saved file gets the rating too
+
+    def planned(self, doses: Mapping[str, Dose]) -> None:
+        CoachStore(self.store).plan_doses(self.session_id, doses)
+        self._pass_notices()
+
+    def rate_exercise(self, exercise: str, rating: str | None) -> None:
+        CoachStore(self.store).rate_exercise(self.session_id, exercise, rating)
         self._pass_notices()
         if self.rescued is not None:
             self._rescue_if_needed(tell=False)  # the saved file gets the rating too

@@ -10,19 +10,31 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any, NoReturn
 
-from backtimer.core.content.model import Side
+from backtimer.core.content.model import Dose, Side
 from backtimer.core.errors import BadInput
 from backtimer.core.progress.streaks import Entry
 from backtimer.core.session.results import ExerciseTally
 
 FORMAT = "backtimer-history"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 added ratings, "this hurts", doses, pain and the next-day answer; 1 still imports
 STATUSES = ("completed", "stopped")
 # What an imported session may hold: dates a person could have exercised on (so every later date sum works), counts
 # SQLite stores exactly, and the speeds ``backtimer run --speed`` allows.
 FIRST_YEAR, LAST_YEAR = 1970, 2199
 MAX_COUNT = 10**6
 SPEEDS = (0.1, 1000.0)
+
+RATINGS = ("easy", "right", "hard", "painful")
+NEXT_DAY = ("better", "same", "worse")
+
+
+@dataclass(frozen=True)
+class ExerciseFeedback:
+    """What one exercise of a session was planned at and how the person rated it."""
+
+    exercise: str
+    rating: str | None = None  # easy | right | hard | painful
+    dose: Dose | None = None
 
 
 @dataclass(frozen=True)
@@ -39,8 +51,14 @@ class SessionRecord:
     status: str  # completed | stopped | open (being recorded, or left by a crash until the next open)
     speed: float
     exercises: tuple[ExerciseTally, ...]
-    comfort: int | None
+    comfort: int | None  # the older rating: 10 = felt great
     note: str
+    pain: int | None = None  # the standard scale: 0 = no pain, 10 = worst
+    next_day: str | None = None  # better | same | worse
+    feedback: tuple[ExerciseFeedback, ...] = ()
+
+    def feedback_of(self, exercise: str) -> ExerciseFeedback | None:
+        return next((f for f in self.feedback if f.exercise == exercise), None)
 
     @property
     def seconds(self) -> float:
@@ -76,16 +94,36 @@ def to_json(record: SessionRecord) -> dict[str, Any]:
                 "sets_done": t.sets_done,
                 "reps_done": t.reps_done,
                 "skipped": t.skipped,
+                "rating": _rating(record, t.exercise),
                 "hurt": t.hurt,
+                "dose": dose_json(_dose(record, t.exercise)),
             }
             for t in record.exercises
         ],
         "comfort": record.comfort,
+        "pain": record.pain,
+        "next_day": record.next_day,
         "note": record.note,
         "zone": record.zone,
         "speed": record.speed,
         "minutes": round(record.seconds / 60, 1),
     }
+
+
+def _rating(record: SessionRecord, exercise: str) -> str | None:
+    found = record.feedback_of(exercise)
+    return found.rating if found else None
+
+
+def _dose(record: SessionRecord, exercise: str) -> Dose | None:
+    found = record.feedback_of(exercise)
+    return found.dose if found else None
+
+
+def dose_json(dose: Dose | None) -> dict[str, Any] | None:
+    if dose is None:
+        return None
+    return {"sets": dose.sets, "reps": dose.reps, "hold_seconds": dose.hold}
 
 
 def document(records: Sequence[SessionRecord]) -> dict[str, Any]:
@@ -95,6 +133,7 @@ def document(records: Sequence[SessionRecord]) -> dict[str, Any]:
 CSV_COLUMNS = (
     *("id", "routine", "level", "started_at", "local_date", "ended_at", "status", "speed", "comfort", "note"),
     *("exercise", "side", "sets_done", "reps_done", "skipped", "hurt"),
+    *("pain", "next_day", "rating", "dose_sets", "dose_reps", "dose_hold_seconds"),  # added by version 2
 )
 
 
@@ -108,8 +147,11 @@ def to_csv(records: Sequence[SessionRecord]) -> str:
         session = [head[k] for k in CSV_COLUMNS[:10]]
         session = ["" if v is None else v for v in session]
         for line in head["exercises"] or [None]:
-            tail = [line[k] for k in CSV_COLUMNS[10:]] if line else [""] * 6
-            writer.writerow([*session, *("" if v is None else v for v in tail)])
+            tail = [line[k] for k in CSV_COLUMNS[10:16]] if line else [""] * 6
+            dose = (line or {}).get("dose") or {}
+            added = [head["pain"], head["next_day"], (line or {}).get("rating")]
+            added += [dose.get("sets"), dose.get("reps"), dose.get("hold_seconds")]
+            writer.writerow([*session, *("" if v is None else v for v in [*tail, *added])])
     return out.getvalue()
 
 
@@ -144,12 +186,12 @@ def _parse_session(item: Any, where: str) -> SessionRecord:
     status = get.text("status")
     if status not in STATUSES:
         raise BadInput(f"{where}: status: {status!r} is not one of {', '.join(STATUSES)}")
-    comfort = item.get("comfort")
-    if comfort is not None and (type(comfort) is not int or not 0 <= comfort <= 10):
-        raise BadInput(f"{where}: comfort: {comfort!r} is not a whole number from 0 to 10 (or null)")
+    comfort, pain = get.scale("comfort"), get.scale("pain")
+    next_day = get.choice("next_day", NEXT_DAY)
     exercises = item.get("exercises", [])
     if not isinstance(exercises, list):
         raise BadInput(f"{where}: exercises: expected a list")
+    lines = [_parse_line(line, f"{where}: exercises[{i}]") for i, line in enumerate(exercises)]
     return SessionRecord(
         id=session_id,
         routine=get.text("routine"),
@@ -160,10 +202,46 @@ def _parse_session(item: Any, where: str) -> SessionRecord:
         local_date=get.day("local_date"),
         status=status,
         speed=get.number("speed", 1.0),
-        exercises=tuple(_parse_tally(line, f"{where}: exercises[{i}]") for i, line in enumerate(exercises)),
+        exercises=tuple(tally for tally, _ in lines),
         comfort=comfort,
         note=get.optional_text("note"),
+        pain=pain,
+        next_day=next_day,
+        feedback=_merged([feedback for _, feedback in lines]),
     )
+
+
+def _merged(lines: list[ExerciseFeedback]) -> tuple[ExerciseFeedback, ...]:
+    """One feedback per exercise (its lines per side carry the same): the first rating and dose given."""
+    merged: dict[str, ExerciseFeedback] = {}
+    for line in lines:
+        old = merged.get(line.exercise, ExerciseFeedback(line.exercise))
+        merged[line.exercise] = ExerciseFeedback(line.exercise, old.rating or line.rating, old.dose or line.dose)
+    return tuple(f for f in merged.values() if f.rating is not None or f.dose is not None)
+
+
+def _parse_line(line: Any, where: str) -> tuple[ExerciseTally, ExerciseFeedback]:
+    tally = _parse_tally(line, where)
+    get = _Getter(line, where)
+    return tally, ExerciseFeedback(tally.exercise, get.choice("rating", RATINGS), _parse_dose(line.get("dose"), where))
+
+
+def _parse_dose(value: Any, where: str) -> Dose | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise BadInput(f"{where}: dose: expected an object with sets, reps and hold_seconds (or null)")
+    get = _Getter(value, f"{where}: dose")
+    sets = get.count("sets")
+    if sets < 1:
+        get.fail("sets", "a whole number, 1 or more")
+    reps = value.get("reps")
+    if reps is not None and (type(reps) is not int or reps < 1):
+        get.fail("reps", "a whole number, 1 or more (or null)")
+    hold = value.get("hold_seconds")
+    if hold is not None:
+        hold = get.number("hold_seconds", 1.0)
+    return Dose(sets, reps, hold)
 
 
 def _parse_tally(line: Any, where: str) -> ExerciseTally:
@@ -209,6 +287,19 @@ class _Getter:
     def flag(self, key: str, optional: bool = False) -> bool:
         value = self.item.get(key, False if optional else None)
         return value if isinstance(value, bool) else self.fail(key, "true or false")
+
+    def scale(self, key: str) -> int | None:
+        """A 0-10 rating, or null."""
+        value = self.item.get(key)
+        if value is not None and (type(value) is not int or not 0 <= value <= 10):
+            raise BadInput(f"{self.where}: {key}: {value!r} is not a whole number from 0 to 10 (or null)")
+        return value
+
+    def choice(self, key: str, choices: tuple[str, ...]) -> str | None:
+        value = self.item.get(key)
+        if value is not None and value not in choices:
+            raise BadInput(f"{self.where}: {key}: {value!r} is not one of {', '.join(choices)} (or null)")
+        return value if isinstance(value, str) else None
 
     def number(self, key: str, default: float) -> float:
         value = self.item.get(key, default)

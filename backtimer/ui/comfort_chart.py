@@ -1,4 +1,5 @@
-"""The comfort ratings of the latest sessions as a small line chart (0 = very uncomfortable, 10 = fine)."""
+"""The pain after the latest sessions (0 = none, 10 = worst), or for older histories the comfort ratings (10 = fine),
+as a small line chart."""
 
 from __future__ import annotations
 
@@ -21,12 +22,14 @@ class ComfortChart(QWidget):
         super().__init__(parent)
         self.colors = colors
         self.points: list[tuple[date, int]] = []
+        self.empty = "No pain recorded yet"
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(170)
 
-    def set_points(self, points: Sequence[tuple[date, int]]) -> None:
-        """(day, comfort) oldest first; only the latest ``SHOWN`` are drawn."""
+    def set_points(self, points: Sequence[tuple[date, int]], empty: str = "") -> None:
+        """(day, 0-10) oldest first; only the latest ``SHOWN`` are drawn; ``empty``: said when there are none."""
         self.points = list(points)[-SHOWN:]
+        self.empty = empty or self.empty
         self.update()
 
     def sizeHint(self) -> QSize:
@@ -45,7 +48,7 @@ class ComfortChart(QWidget):
         self._draw_grid(painter, plot, metrics)
         if not self.points:
             painter.setPen(QColor(self.colors.muted))
-            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No comfort ratings yet")
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.empty)
         else:
             self._draw_line(painter, plot)
             self._draw_dates(painter, plot, metrics)

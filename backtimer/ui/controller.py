@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from backtimer.core.session.machine import Session
 from backtimer.core.session.snapshot import Snapshot, State, Tick
 from backtimer.practice.run import ENDED, PracticeRun
+from backtimer.ui.feedback_parts import HURTS_OFFER
 from backtimer.ui.player import PlayerView
 
 ANIMATING_MS = 33  # a figure on screen moving through paced reps: about 30 frames a second
@@ -36,6 +37,7 @@ class SessionController(QObject):
         self.timer.timeout.connect(self.poll)
         run.on_state(lambda _state: self.state_changed.emit())
         view.set_plan(run.plan)
+        view.rated.connect(self.rate_exercise)
 
     @property
     def session(self) -> Session:
@@ -60,8 +62,17 @@ class SessionController(QObject):
             self.ended.emit()
         else:
             self.view.show_snapshot(snap)
+            asked = self.run.asking(snap)
+            self.view.ask_rating(asked.id if asked else None, asked.name if asked else "")
+            self.view.offer_help(self.run.hurts >= HURTS_OFFER)
             self._pace(snap)
         return snap
+
+    def rate_exercise(self, exercise: str, rating: str) -> None:
+        """A key 1-4 (or a click) after an exercise: kept with the session, and the question goes."""
+        self.run.rate_exercise(exercise, rating)
+        if self.last is not None and not self.run.ended:
+            self.view.ask_rating(None)
 
     def _pace(self, snap: Snapshot) -> None:
         """Sleep until the run's next event; while a figure moves through reps, wake for its frames too."""

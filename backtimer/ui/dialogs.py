@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QMessageBox, QScrollArea, QStackedWidget, QWidget
 
 from backtimer.core.content.guidance import Guidance
 from backtimer.core.content.model import Level, Routine
@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # each is imported when first opened: a quicker first paint
     from backtimer.ui.exercise_detail import ExerciseDialog
     from backtimer.ui.guidance import AvoidDialog, SafetyDialog
     from backtimer.ui.history_view import HistoryView
+    from backtimer.ui.red_flags import RedFlagsDialog
     from backtimer.ui.settings_dialog import SettingsDialog
 
 Ask = Callable[[str, str], bool]  # (title, question) -> yes
@@ -80,6 +81,24 @@ class Dialogs:
         if problem:
             self.notify(problem)
 
+    def red_flags(self) -> RedFlagsDialog:
+        """ "When to stop and get help": from home, and offered after pain of 7+ or "This hurts" twice."""
+        from backtimer.ui.red_flags import RedFlagsDialog
+
+        dialog = RedFlagsDialog(self.guidance.red_flags, self.parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def rules(self) -> QDialog:
+        """How the coach's suggestions work, in plain words."""
+        from backtimer.ui.progress_home import RulesDialog
+
+        dialog = RulesDialog("How suggestions work", self.guidance.progression, self.parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def avoid(self) -> AvoidDialog:
         from backtimer.ui.guidance import AvoidDialog
 
@@ -111,7 +130,9 @@ class Dialogs:
         dialog.open()
         return dialog
 
-    def history(self, on_closed: Callable[[], None]) -> HistoryView | None:
+    def history(
+        self, on_closed: Callable[[], None], on_report: Callable[[], object] | None = None
+    ) -> HistoryView | None:
         """The history as a page of its own (in a scroll area: a tall page scrolls, the window keeps its size)."""
         if self.parts.make_history_view is None:
             return None
@@ -128,6 +149,9 @@ class Dialogs:
             on_closed()
 
         view.back.connect(close)
+        if on_report is not None:
+            view.report_requested.connect(on_report)
+        view.report.setVisible(on_report is not None)
         self.stack.setCurrentWidget(page)
         view.setFocus()
         return view

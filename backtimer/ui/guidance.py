@@ -40,7 +40,19 @@ class SafetyDialog(QDialog):
         layout.addWidget(_wrapped(guidance.safety_text))
         for title, text in guidance.principles:
             layout.addWidget(_wrapped(f"{title}: {text}", "muted"))
+        from backtimer.ui.red_flags import RedFlagsDialog, red_flag_list
+
+        flags = guidance.red_flags
+        urgent = _wrapped(f"{flags.title}: stop exercising and get medical help if you notice any of these:")
+        bold = urgent.font()
+        bold.setBold(True)
+        urgent.setFont(bold)
+        layout.addWidget(urgent)
+        layout.addWidget(red_flag_list(flags))
         buttons = QDialogButtonBox()
+        self.help_button = QPushButton("When to stop and get help…")
+        self.help_button.clicked.connect(lambda: RedFlagsDialog(flags, self).exec())
+        buttons.addButton(self.help_button, QDialogButtonBox.ButtonRole.HelpRole)
         self.avoid_button = QPushButton("What to avoid…")
         self.avoid_button.clicked.connect(lambda: AvoidDialog(guidance, self).exec())
         buttons.addButton(self.avoid_button, QDialogButtonBox.ButtonRole.HelpRole)

@@ -89,6 +89,7 @@ class HistoryView(QWidget):
     """``back`` asks the window to leave this screen (the Back button, Esc)."""
 
     back = Signal()
+    report_requested = Signal()  # "Report for a physiotherapist": the window asks where and writes the PDF
 
     def __init__(
         self,
@@ -145,6 +146,12 @@ class HistoryView(QWidget):
         self.today_label = QLabel()
         self.today_label.setProperty("role", "heading")
         bar.addWidget(self.today_label)
+        bar.addSpacing(16)
+        self.report = QPushButton("Report (PDF)…")
+        self.report.setProperty("role", "big")
+        self.report.setToolTip("Two pages for a physiotherapist: sessions, pain, doses and ratings, notes")
+        self.report.clicked.connect(self.report_requested.emit)
+        bar.addWidget(self.report)
         return bar
 
     def _cards(self) -> QHBoxLayout:
@@ -217,10 +224,10 @@ class HistoryView(QWidget):
         column.addWidget(_card(detail_box), stretch=1)
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
-        heading = QLabel("Comfort after each session (0 to 10)")
-        heading.setProperty("role", "muted")
+        self.chart_heading = QLabel(PAIN_HEADING)
+        self.chart_heading.setProperty("role", "muted")
         self.chart = ComfortChart(self.colors)
-        chart_layout.addWidget(heading)
+        chart_layout.addWidget(self.chart_heading)
         chart_layout.addWidget(self.chart, stretch=1)
         chart_box.setFixedHeight(200)
         chart_layout.setContentsMargins(0, 0, 0, 0)
@@ -249,8 +256,10 @@ class HistoryView(QWidget):
         self.summary = summarize((r.entry() for r in records), rules, now.replace(tzinfo=None))
         self._show_summary(self.summary, records)
         self.heatmap.set_data(self._days(records), self.summary.today, rules.rest_weekdays)
-        rated = [(r.local_date, r.comfort) for r in reversed(records) if r.comfort is not None]
-        self.chart.set_points(rated)
+        pain = [(r.local_date, r.pain) for r in reversed(records) if r.pain is not None]
+        comfort = [(r.local_date, r.comfort) for r in reversed(records) if r.comfort is not None]
+        self.chart_heading.setText(PAIN_HEADING if pain or not comfort else COMFORT_HEADING)
+        self.chart.set_points(pain or comfort, "No pain recorded yet" if pain or not comfort else "")
         self.model.set_records(records)
         self.list.setVisible(bool(records))
         self.empty.setVisible(not records)
@@ -349,6 +358,8 @@ def details_html(r: SessionRecord, names: Mapping[str, str], picture: Callable[[
     rows: dict[str, list[str]] = {}  # one row per exercise, both sides in it: short enough to read at a glance
     for t in r.exercises:
         side = f"{t.side.value}: " if t.side else ""
+        if t.exercise not in rows and (found := r.feedback_of(t.exercise)) and found.rating:
+            rows[t.exercise] = [f"<i>{_RATED[found.rating]}</i>"]
         rows.setdefault(t.exercise, []).append(side + html.escape(tally_status(t)))
     rows_html = [
         f"<tr><td>{picture(ex)}</td><td style='vertical-align:middle'>&nbsp;{title_of(ex, names)}</td>"
@@ -357,11 +368,21 @@ def details_html(r: SessionRecord, names: Mapping[str, str], picture: Callable[[
     ]
     if rows_html:
         lines.append("<table cellspacing='2'>" + "".join(rows_html) + "</table>")
+    if r.pain is not None:
+        lines.append(f"<p>Pain afterwards: <b>{r.pain}</b> / 10 (0 = none)</p>")
+    if r.next_day is not None:
+        lines.append(f"<p>The next day: <b>{_NEXT_DAY[r.next_day]}</b></p>")
     if r.comfort is not None:
         lines.append(f"<p>Comfort: <b>{r.comfort}</b> / 10</p>")
     if r.note:
         lines.append(f"<p>“{_escape(r.note)}”</p>")
     return "".join(lines)
+
+
+_NEXT_DAY = {"better": "better", "same": "the same", "worse": "worse"}
+_RATED = {"easy": "easy", "right": "just right", "hard": "hard", "painful": "painful"}
+PAIN_HEADING = "Pain after each session (0 = none, 10 = worst)"
+COMFORT_HEADING = "Comfort after each session (0 to 10, the older rating: 10 = felt great)"
 
 
 def _escape(text: str) -> str:

@@ -133,6 +133,12 @@ class RoutineList(QScrollArea):
             QTimer.singleShot(0, row, lambda: self.ensureWidgetVisible(row))  # once the cards are laid out
         self.current_changed.emit()
 
+    def reveal_current(self) -> None:
+        """Scroll the chosen card into view again (after something above the list changed its height)."""
+        if self.current >= 0:
+            row = self.rows[self.current]
+            QTimer.singleShot(0, row, lambda: self.ensureWidgetVisible(row))
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(Qt.Key(event.key()))
         if step is None:
@@ -154,6 +160,7 @@ class HomeView(QWidget):
     settings_requested = Signal()
     avoid_requested = Signal()
     safety_requested = Signal()
+    help_requested = Signal()  # "When to stop and get help"
     exercise_requested = Signal(object, int)  # (routine, index of the exercise): open its detail view
     editor_requested = Signal()  # your routines and exercises
     open_file_requested = Signal()  # a programme file
@@ -182,6 +189,7 @@ class HomeView(QWidget):
         self.settings = QPushButton("Settings")
         self.avoid = QPushButton("What to avoid")
         self.safety = QPushButton("Safety notice")
+        self.help = QPushButton("When to stop and get help")
         self.exercises = QPushButton("The exercises")
         self.exercises.setToolTip("How to do each exercise of the chosen routine, with pictures (E)")
         self.editor = QPushButton("My routines")
@@ -221,25 +229,16 @@ class HomeView(QWidget):
         self.start.clicked.connect(self.start_requested)
         self.exercises.clicked.connect(self._show_exercises)
         self.routines.exercise_clicked.connect(self.exercise_requested)
-        links = QHBoxLayout()
-        links.addWidget(self.exercises)
-        for button, signal in (
-            (self.editor, self.editor_requested),
-            (self.open_file, self.open_file_requested),
-            (self.history, self.history_requested),
-            (self.settings, self.settings_requested),
-            (self.avoid, self.avoid_requested),
-            (self.safety, self.safety_requested),
-        ):
-            button.clicked.connect(signal)
-            links.addWidget(button)
-        links.addStretch(1)
+        links = self._links()
         column = QVBoxLayout()
         column.setSpacing(16)
         column.addStretch(0)
         column.addWidget(heading)
         column.addWidget(sub)
         column.addWidget(self._status_card())
+        self._cards = QVBoxLayout()  # the progression cards (ui/progress_home.py) go here
+        self._cards.setSpacing(10)
+        column.addLayout(self._cards)
         column.addWidget(self.notice)
         column.addWidget(self.routines, 1)
         column.addLayout(levels)
@@ -253,6 +252,23 @@ class HomeView(QWidget):
         outer.addStretch(1)
         self.routines.current_changed.connect(self._update_start)
         self.routines.picked.connect(self._use_default_level)
+
+    def _links(self) -> QHBoxLayout:
+        links = QHBoxLayout()
+        links.addWidget(self.exercises)
+        for button, signal in (
+            (self.editor, self.editor_requested),
+            (self.open_file, self.open_file_requested),
+            (self.history, self.history_requested),
+            (self.settings, self.settings_requested),
+            (self.avoid, self.avoid_requested),
+            (self.safety, self.safety_requested),
+            (self.help, self.help_requested),
+        ):
+            button.clicked.connect(signal)
+            links.addWidget(button)
+        links.addStretch(1)
+        return links
 
     def _status_card(self) -> QFrame:
         card = self.status_card
@@ -271,6 +287,10 @@ class HomeView(QWidget):
             row.addLayout(block, 1)
             self._captions[label] = title
         return card
+
+    def add_card(self, card: QWidget) -> None:
+        """A card under today and the streak (the progression coach's)."""
+        self._cards.addWidget(card)
 
     # ----- state ------------------------------------------------------------------------------------------------
     def set_routines(self, routines: list[Routine]) -> None:

@@ -25,7 +25,18 @@ if TYPE_CHECKING:  # the player and the summary are imported when first used: a 
     from backtimer.ui.controller import SessionController
     from backtimer.ui.editor.page import EditorPage
     from backtimer.ui.player import PlayerView
+    from backtimer.ui.progress_home import HomeProgress
     from backtimer.ui.summary import SummaryView
+
+
+ChooseFile = Callable[[str, str], str]  # (title, suggested path) -> chosen path, "" when cancelled
+
+
+def _save_file_name(title: str, suggested: str) -> str:
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen, _filter = QFileDialog.getSaveFileName(None, title, suggested, "PDF (*.pdf)")
+    return chosen
 
 
 def _level(name: str) -> Level:
@@ -53,6 +64,7 @@ class MainWindow(QMainWindow):
         self.stack = self.dialogs.stack
         self.ask = ask or self.dialogs.ask
         self.inform = inform or self.dialogs.inform
+        self.choose_file: ChooseFile = _save_file_name  # tests put their own here
         self.colors = colors_for(self.settings.theme)
         self._theme_app()  # before any widget exists, so each is built with the final fonts
         self.controller: SessionController | None = None
@@ -97,9 +109,10 @@ class MainWindow(QMainWindow):
         h = self.home
         h.start_requested.connect(self.start_session)
         h.settings_requested.connect(self.dialogs.settings)
-        h.history_requested.connect(lambda: self.dialogs.history(self._page_closed))
+        h.history_requested.connect(lambda: self.dialogs.history(self._page_closed, self.save_report))
         h.avoid_requested.connect(self.dialogs.avoid)
         h.safety_requested.connect(lambda: self.dialogs.safety(remember=False))
+        h.help_requested.connect(self.dialogs.red_flags)
         h.exercise_requested.connect(lambda routine, index: self.dialogs.exercise(routine, index, self.home.level))
         h.editor_requested.connect(self.open_editor)
         h.open_file_requested.connect(self.open_programme_file)
@@ -148,7 +161,21 @@ class MainWindow(QMainWindow):
             self.catalog  # noqa: B018 - read now, if it was not yet
             self.home.refresh_lengths()
             self.refresh_status()
+            self.progress.ask_next_day()
+            self.home.routines.current_changed.connect(self.progress.refresh)
+            self.home.level_group.buttonToggled.connect(self._level_toggled)
             QTimer.singleShot(1000, self.prepare_voice)
+
+    def _level_toggled(self, _button: object, checked: bool) -> None:
+        if checked:
+            self.progress.refresh()
+
+    @cached_property
+    def progress(self) -> HomeProgress:
+        """The coach's cards on home: the next-day question and the suggestions."""
+        from backtimer.ui.progress_home import HomeProgress
+
+        return HomeProgress(self.home, self.practice, self.dialogs.rules, self)
 
     def prepare_voice(self) -> None:
         """Let the voice make the chosen routine's clips now, so a session starts with their exact lengths."""
@@ -165,6 +192,8 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> DayStatus | None:
         status = self.practice.day_status()
         self.home.set_status(status)
+        if self.ready:
+            self.progress.refresh()
         return status
 
     def _settings_changed(self, _old: Settings, new: Settings) -> None:
@@ -196,6 +225,7 @@ class MainWindow(QMainWindow):
         player.set_colors(self.colors)
         player.stop_requested.connect(self.request_stop)
         player.fullscreen_requested.connect(self.toggle_fullscreen)
+        player.help_requested.connect(self.dialogs.red_flags)
         self.stack.addWidget(player)
         return player
 
@@ -205,6 +235,7 @@ class MainWindow(QMainWindow):
 
         summary = SummaryView()
         summary.finished.connect(self.close_summary)
+        summary.help_requested.connect(self.dialogs.red_flags)
         self.stack.addWidget(summary)
         return summary
 
@@ -271,6 +302,8 @@ class MainWindow(QMainWindow):
         assert c is not None
         names = {exercise_id: e.name for exercise_id, e in self.catalog.exercises.items()}
         self.summary.show_summary(c.run.summary(names), self.refresh_status())
+        last = c.run.last_unrated()
+        self.summary.ask_feedback((last.id, last.name) if last else None, c.run.hurts)
         if self.isFullScreen():
             self.showNormal()
         self.stack.setCurrentWidget(self.summary)
@@ -278,7 +311,10 @@ class MainWindow(QMainWindow):
     def close_summary(self) -> None:
         c = self.controller
         if c is not None:
-            c.run.rate(self.summary.comfort(), self.summary.note_text())
+            rated = self.summary.last_rating()
+            if rated is not None:
+                c.run.rate_exercise(*rated)
+            c.run.rate(None, self.summary.note_text(), pain=self.summary.pain())
         self._drop_controller()
         self.refresh_status()
         self.stack.setCurrentWidget(self.home)
@@ -294,6 +330,16 @@ class MainWindow(QMainWindow):
             self.controller = None
         self.practice.finish()
         self.session_changed.emit()
+
+    def save_report(self) -> Path | None:
+        """The physiotherapist's PDF for the chosen routine: asks where, writes it, says so."""
+        from backtimer.ui.report_action import save_report
+
+        routine = self.home.routine
+        if routine is None:
+            return None
+        names = {exercise_id: e.name for exercise_id, e in self.catalog.exercises.items()}
+        return save_report(self, routine, self.home.level, names)
 
     def toggle_fullscreen(self) -> None:
         if self.isFullScreen():

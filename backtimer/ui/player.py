@@ -17,6 +17,7 @@ from backtimer.ui import wording
 from backtimer.ui.fit_label import FitLabel
 from backtimer.ui.player_parts import Controls, FigureCard, HurtPanel, InfoPanel, set_text
 from backtimer.ui.progress import SessionProgress, exercise_marks
+from backtimer.ui.rating_panel import RatingPanel
 from backtimer.ui.theme import LIGHT, Colors, phase_color
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ class PlayerView(QWidget):
     easier_chosen = Signal()
     skip_chosen = Signal()
     carry_on_chosen = Signal()
+    help_requested = Signal()  # "When to stop and get help", offered after "This hurts" twice
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,9 +60,13 @@ class PlayerView(QWidget):
         self.figure = FigureCard()
         self.info = InfoPanel()
         self.hurt = HurtPanel()
+        self.rating = RatingPanel()
+        self.rated = self.rating.rated  # (exercise id, rating) after an exercise
+        self._asking = False
         self.bottom = QStackedWidget()
         self.bottom.addWidget(self.info)
         self.bottom.addWidget(self.hurt)
+        self.bottom.addWidget(self.rating)
         self.notice = QLabel()
         self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.progress = SessionProgress()
@@ -114,12 +120,14 @@ class PlayerView(QWidget):
         self.hurt.easier.clicked.connect(self.easier_chosen)
         self.hurt.skip.clicked.connect(self.skip_chosen)
         self.hurt.carry_on.clicked.connect(self.carry_on_chosen)
+        self.hurt.help.clicked.connect(self.help_requested)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         unit = max(min(self.height() / 1080, self.width() / 1600), 0.45)  # 1.0 on a full-HD screen
         self.info.scale_to(unit)
         self.hurt.scale_to(unit)
+        self.rating.scale_to(unit)
         self.controls.scale_to(unit)
         for label, size in ((self.exercise_number, 22), (self.session_time, 22), (self.notice, 34)):
             font = label.font()
@@ -172,7 +180,7 @@ class PlayerView(QWidget):
         self.figure.show_exercise(exercise)
         self.figure.update_from(snap)
         hurt = paused and snap.pause_reason is PauseReason.HURT
-        self.bottom.setCurrentWidget(self.hurt if hurt else self.info)
+        self.bottom.setCurrentWidget(self.hurt if hurt else self.rating if self._asking else self.info)
         if hurt:
             self.hurt.offer(exercise, easier_done=snap.easier)
         self.controls.show_state(snap)
@@ -184,8 +192,25 @@ class PlayerView(QWidget):
             self.phase.setStyleSheet(f"color: {color};")
             self.count.setStyleSheet(f"color: {color};")
 
+    def offer_help(self, offered: bool) -> None:
+        """After "This hurts" twice in one session, the hurt panel also offers the red flags."""
+        self.hurt.help.setVisible(offered)
+
+    def ask_rating(self, exercise_id: str | None, name: str = "") -> None:
+        """Show the one-key rating for an exercise just done (None: hide it)."""
+        self._asking = exercise_id is not None
+        if exercise_id is not None:
+            self.rating.ask(exercise_id, name)
+            if self.bottom.currentWidget() is self.info:
+                self.bottom.setCurrentWidget(self.rating)
+        elif self.bottom.currentWidget() is self.rating:
+            self.bottom.setCurrentWidget(self.info)
+
     # ----- keys ------------------------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._asking and not event.isAutoRepeat() and self.rating.key(Qt.Key(event.key())):
+            event.accept()
+            return
         signal = self._key_signals().get(Qt.Key(event.key()))
         if signal is None or event.isAutoRepeat():
             super().keyPressEvent(event)

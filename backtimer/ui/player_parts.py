@@ -164,9 +164,13 @@ class HurtPanel(QFrame):
         self.carry_on.setToolTip("Carry on with this exercise as it was (Space)")
         self.skip.setToolTip("Leave this exercise out and go to the next one")
         self.easier.setProperty("role", "primary")
+        self.help = QPushButton("When to stop and get help")
+        self.help.setProperty("role", "danger")
+        self.help.setToolTip('Shown after "This hurts" twice in one session')
+        self.help.hide()
         row = QHBoxLayout()
         row.setSpacing(18)
-        for button in (self.easier, self.skip, self.carry_on):
+        for button in (self.easier, self.skip, self.carry_on, self.help):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             row.addWidget(button, 1)
         layout = QVBoxLayout(self)
@@ -184,7 +188,7 @@ class HurtPanel(QFrame):
     def scale_to(self, unit: float) -> None:
         _scaled(self.heading, 28 * unit, bold=True)
         _scaled(self.hint, 22 * unit)
-        for button in (self.easier, self.skip, self.carry_on):
+        for button in (self.easier, self.skip, self.carry_on, self.help):
             _scaled(button, 26 * unit, bold=True)
             button.setMinimumHeight(int(64 * unit))
 

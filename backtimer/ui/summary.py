@@ -1,9 +1,10 @@
-"""The summary after a session: how long, what was done and skipped, and an optional comfort rating and note."""
+"""The summary after a session: how long, what was done and skipped, and optional pain now (0 = none, 10 = worst),
+the rating of the last exercise and a note. Pain takes digits 0-9, the arrow keys or a click."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -20,10 +21,12 @@ from PySide6.QtWidgets import (
 from backtimer.core.wording import duration_text
 from backtimer.practice.ports import DayStatus
 from backtimer.practice.summary import SessionSummary
+from backtimer.ui.feedback_parts import HelpOffer, LastRating
 
 
 class SummaryView(QWidget):
-    finished = Signal()  # the person closed the summary; read comfort() and note()
+    finished = Signal()  # the person closed the summary; read pain(), last_rating() and note_text()
+    help_requested = Signal()  # "When to stop and get help"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +42,10 @@ class SummaryView(QWidget):
         self._scroll = QScrollArea()
         self.rating = QButtonGroup(self)
         self.rating.setExclusive(False)  # a second click on the chosen number clears it: the rating is optional
+        self.last = LastRating()
+        self.offer = HelpOffer()
+        self.offer.requested.connect(self.help_requested)
+        self._hurts = 0
         self.note = QLineEdit()
         self.note.setPlaceholderText("A note for yourself (optional)")
         self.note.setMaxLength(500)
@@ -48,6 +55,8 @@ class SummaryView(QWidget):
         self.close_button.setFont(self._bigger(self.close_button, 1.6))
         self.close_button.clicked.connect(self.finished)
         self._build()
+        for button in [self.close_button, self.offer.button, *self.rating.buttons(), *self.last.group.buttons()]:
+            button.installEventFilter(self)
 
     def _build(self) -> None:
         stats = QHBoxLayout()
@@ -72,8 +81,29 @@ class SummaryView(QWidget):
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll = self._scroll
-        ask = QLabel("How does your back feel now?  0 is very sore, 10 is great.  (optional)")
+        ask = QLabel("How much does your back hurt now?  0 is no pain, 10 is the worst.  (optional: 0-9, arrows)")
         ask.setFont(self._bigger(ask, 1.2))
+        ratings = self._pain_row()
+        column = QVBoxLayout()
+        column.setSpacing(14)
+        column.addWidget(self.heading)
+        column.addWidget(self.subheading)
+        column.addLayout(stats)
+        column.addWidget(scroll, 1)
+        column.addWidget(ask)
+        column.addLayout(ratings)
+        column.addWidget(self.offer)
+        column.addWidget(self.last)
+        column.addWidget(self.note)
+        column.addWidget(self.close_button)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(32, 28, 32, 28)
+        outer.addStretch(1)
+        outer.addLayout(column, 6)
+        outer.addStretch(1)
+
+    def _pain_row(self) -> QHBoxLayout:
+        """0 to 10 as big buttons; one at a time, a second click clears it."""
         ratings = QHBoxLayout()
         ratings.setSpacing(6)
         for value in range(11):
@@ -85,21 +115,8 @@ class SummaryView(QWidget):
             ratings.addWidget(button)
         ratings.addStretch(1)
         self.rating.idToggled.connect(self._only_one)
-        column = QVBoxLayout()
-        column.setSpacing(14)
-        column.addWidget(self.heading)
-        column.addWidget(self.subheading)
-        column.addLayout(stats)
-        column.addWidget(scroll, 1)
-        column.addWidget(ask)
-        column.addLayout(ratings)
-        column.addWidget(self.note)
-        column.addWidget(self.close_button)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(32, 28, 32, 28)
-        outer.addStretch(1)
-        outer.addLayout(column, 6)
-        outer.addStretch(1)
+        self.rating.idToggled.connect(lambda _id, _on: self.offer.update_for(self.pain(), self._hurts))
+        return ratings
 
     @staticmethod
     def _bigger(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:
@@ -167,9 +184,47 @@ class SummaryView(QWidget):
                 rows.append((labels[0].text(), labels[1].text()))
         return rows
 
-    def comfort(self) -> int | None:
+    def pain(self) -> int | None:
+        """Pain now, 0 (none) to 10 (worst), or None when not given."""
         checked = [self.rating.id(b) for b in self.rating.buttons() if b.isChecked()]
         return checked[0] if checked else None
+
+    def set_pain(self, value: int | None) -> None:
+        for button in self.rating.buttons():
+            button.setChecked(self.rating.id(button) == value)
+
+    def ask_feedback(self, last: tuple[str, str] | None, hurts: int) -> None:
+        """The last exercise to rate, (id, name), if it was not rated yet; ``hurts``: "This hurts" presses."""
+        self._hurts = hurts
+        self.last.ask(last[0] if last else None, last[1] if last else "")
+        self.offer.update_for(self.pain(), hurts)
+
+    def last_rating(self) -> tuple[str, str] | None:
+        return self.last.answer()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self.pain_key(event):
+            super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The buttons would take the arrow keys to move the focus: on this page they set the pain instead."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and watched is not self.note:
+            return self.pain_key(event)
+        return super().eventFilter(watched, event)
+
+    def pain_key(self, event: QKeyEvent) -> bool:
+        """Digits choose the pain now, the arrows move it (the note field keeps its own keys); True if handled."""
+        key = event.key()
+        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            self.set_pain(key - Qt.Key.Key_0)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+            now = self.pain()
+            step = 1 if key in (Qt.Key.Key_Right, Qt.Key.Key_Up) else -1
+            self.set_pain(min(max((now if now is not None else (-1 if step > 0 else 1)) + step, 0), 10))
+        else:
+            return False
+        event.accept()
+        return True
 
     def note_text(self) -> str:
         return self.note.text().strip()

@@ -145,6 +145,7 @@ QPushButton[role="primary"] {{ background: {c.work}; color: {c.on_accent}; borde
 QPushButton[role="primary"]:focus {{ border: 3px solid {c.text}; }}
 QPushButton[role="primary"]:disabled {{ background: {c.raised}; color: {c.muted}; border-color: {c.line}; }}
 QPushButton[role="danger"] {{ color: {c.danger}; border: 2px solid {c.danger}; background: transparent; }}
+QLabel[role="danger"] {{ color: {c.danger}; }}
 QPushButton[role="big"] {{ font-size: 20pt; padding: 18px 36px; border-radius: 14px; }}
 QPushButton[role="link"] {{ background: transparent; border: none; color: {c.rest}; padding: 4px; }}
 QListWidget {{ background: {c.surface}; border: 1px solid {c.line}; border-radius: 12px; padding: 6px; outline: 0; }}

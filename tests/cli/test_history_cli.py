@@ -47,7 +47,7 @@ def history(capsys: pytest.CaptureFixture[str]) -> dict[str, Any]:
 
 
 def test_empty_history_and_stats(capsys: pytest.CaptureFixture[str]) -> None:
-    assert history(capsys) == {"format": "backtimer-history", "version": 1, "sessions": []}
+    assert history(capsys) == {"format": "backtimer-history", "version": 2, "sessions": []}
     code, out, _ = run(capsys, "stats", "--json")
     stats = json.loads(out)
     assert code == 0 and set(stats) >= STATS_KEYS

@@ -63,9 +63,9 @@ def test_a_finished_session_is_stored_with_its_rating(
     assert summary.streak.text() == "1 day"
     QTest.mouseClick(summary.rating.button(7), Qt.MouseButton.LeftButton)
     QTest.mouseClick(summary.rating.button(4), Qt.MouseButton.LeftButton)
-    assert summary.comfort() == 4  # one number at a time
+    assert summary.pain() == 4  # one number at a time
     QTest.mouseClick(summary.rating.button(4), Qt.MouseButton.LeftButton)
-    assert summary.comfort() is None  # a second click takes it back: the rating is optional
+    assert summary.pain() is None  # a second click takes it back: the rating is optional
     QTest.mouseClick(summary.rating.button(8), Qt.MouseButton.LeftButton)
     QTest.keyClicks(summary.note, "felt loose")
     QTest.mouseClick(summary.close_button, Qt.MouseButton.LeftButton)
@@ -78,7 +78,7 @@ def test_a_finished_session_is_stored_with_its_rating(
     [record] = store.sessions()
     store.close()
     assert record.completed
-    assert (record.comfort, record.note) == (8, "felt loose")
+    assert (record.pain, record.comfort, record.note) == (8, None, "felt loose")
     assert record.routine == "start-small"
 
 
@@ -186,7 +186,7 @@ def test_quitting_from_the_summary_keeps_the_rating(
     store = HistoryStore(Paths.resolve(str(data_dir)).history_db)
     [record] = store.sessions()
     store.close()
-    assert (record.comfort, record.note) == (6, "quit from here")
+    assert (record.pain, record.note) == (6, "quit from here")
 
 
 def test_picking_a_routine_by_hand_selects_its_own_level(make_harness: Callable[..., Harness]) -> None:

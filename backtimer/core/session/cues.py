@@ -40,6 +40,7 @@ class CueOptions:
     rate_wpm: int = 175  # the voice's speaking rate, for estimates
     streak: int | None = None  # days in a row once this session is done: said at the finish (None: not said)
     wait_for_me: bool = False  # each get-ready waits for the person (Space or Enter) instead of counting down
+    ask_ratings: bool = False  # ask "How was it?" in the rest after each exercise (the window takes keys 1-4)
 
 
 Durations = Callable[[str], float]

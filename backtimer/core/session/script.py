@@ -53,6 +53,8 @@ def script_step(
         lines = [(come_out or "Relax.", None), (f"Now the {_limb(step, step.side)}.", _side_word(step.side))]
     elif step.exercise is None:
         lines = _before_exercise(step, following, ctx, come_out)
+        if ctx.options.ask_ratings and previous is not None and previous.exercise is not None:
+            lines = [(rating_question(previous.exercise.name), None), *lines]  # said while the keys are on screen
     else:
         lines = [(f"{come_out} Rest {(seconds or 0):g} seconds.".strip(), "Rest.")]
     cues, end = _in_turn(lines, ctx.durations)
@@ -67,6 +69,11 @@ def script_step(
     else:
         cues.extend(countdown(length))
     return schedule(cues, length, ctx.durations), length
+
+
+def rating_question(name: str) -> str:
+    """Said after an exercise when ratings are asked for (the keys are on screen too)."""
+    return f"How was {name}? 1 easy, 2 just right, 3 hard, 4 painful."
 
 
 def finish_text(streak: int | None) -> str:
