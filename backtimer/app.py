@@ -145,8 +145,9 @@ def run_gui(line: CommandLine) -> int:
     if claim.forwarded:
         return 0  # the backtimer already running came forward and took --routine/--level/--start
     window, problem = create_window(line)
-    window.resize(1280, 820)
-    window.show()
+    from backtimer.ui.screen_fit import open_window
+
+    open_window(window)  # sized for the screen it opens on (maximised on a small one)
     _desktop = attach(app, window, claim, choose, read_guidance)  # tray, reminders, screen kept on, later starts
     if problem is not None:
         QTimer.singleShot(0, lambda: window.inform("That routine could not be opened", problem))

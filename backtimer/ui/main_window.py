@@ -14,6 +14,7 @@ from backtimer.core.content.model import Level, Routine
 from backtimer.core.settings import Settings
 from backtimer.practice.ports import DayStatus
 from backtimer.practice.starting import Practice
+from backtimer.ui import screen_fit
 from backtimer.ui.dialogs import Ask, Dialogs, Inform
 from backtimer.ui.home import HomeView
 from backtimer.ui.ports import WindowParts
@@ -54,6 +55,7 @@ class MainWindow(QMainWindow):
         self.colors = colors_for(self.settings.theme)
         self._theme_app()  # before any widget exists, so each is built with the final fonts
         self.controller: SessionController | None = None
+        self._resume_after_stop = False  # the session ran when the stop question opened
         self._wired: list[tuple[SignalInstance, Callable[[], None]]] = []
         self.extra_routines: list[Routine] = []  # routines opened from a file this run
         self.ready = False  # lengths and streak filled in (just after the first paint)
@@ -154,6 +156,8 @@ class MainWindow(QMainWindow):
         player = PlayerView()
         player.set_colors(self.colors)
         player.stop_requested.connect(self.request_stop)
+        player.stop_confirmed.connect(lambda: self.answer_stop(True))
+        player.stop_declined.connect(lambda: self.answer_stop(False))
         player.fullscreen_requested.connect(self.toggle_fullscreen)
         self.stack.addWidget(player)
         return player
@@ -190,6 +194,8 @@ class MainWindow(QMainWindow):
         if self.player.figure.figure is None and make_figure is not None:
             self.player.set_figure(make_figure())  # built on first use: a lighter start-up
             self.player.set_plan(run.plan)
+        self.player.ask_stop(False)
+        self.player.announce.voice_heard = self.settings.voice_enabled and not controller.run.muted
         self.stack.setCurrentWidget(self.player)
         self.player.setFocus()
         controller.start()
@@ -213,26 +219,35 @@ class MainWindow(QMainWindow):
         self._wired = list(pairs)
 
     def request_stop(self) -> None:
-        """Esc or Stop: ask first; the session is paused while the question is open, so no work runs by."""
+        """Esc or Stop: asked inside the player; the session is paused while the question is open."""
         c = self.controller
+        if c is None or self.player.asking_stop:
+            return
+        self._resume_after_stop = c.session.active
+        self.player.ask_stop(True)
+        if self._resume_after_stop:
+            c.toggle()
+
+    def answer_stop(self, stop: bool) -> None:
+        c = self.controller
+        self.player.ask_stop(False)
         if c is None:
             return
-        was_active = c.session.active
-        if was_active:
-            c.toggle()
-        if self.ask("Stop the session?", "Stop now? What you have done so far is kept."):
+        if stop:
             c.stop()
-        elif was_active:
+        elif self._resume_after_stop:
             c.toggle()  # carry on, with the usual short get-ready
+        elif c.last is not None:
+            self.player.show_snapshot(c.last)
 
     def show_summary(self) -> None:
         c = self.controller
         assert c is not None
         names = {exercise_id: e.name for exercise_id, e in self.catalog.exercises.items()}
         self.summary.show_summary(c.run.summary(names), self.refresh_status())
-        if self.isFullScreen():
-            self.showNormal()
+        screen_fit.leave_full_screen(self)  # back to the window as it was (maximised stays maximised)
         self.stack.setCurrentWidget(self.summary)
+        self.summary.close_button.setFocus()
 
     def close_summary(self) -> None:
         c = self.controller
@@ -255,10 +270,7 @@ class MainWindow(QMainWindow):
         self.session_changed.emit()
 
     def toggle_fullscreen(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-        else:
-            self.showFullScreen()
+        screen_fit.toggle_full_screen(self)
 
     def notice(self, text: str) -> None:
         """A one-line message that must not interrupt: shown in the status bar and kept on home."""
