@@ -89,6 +89,7 @@ class RoutineList(QScrollArea):
     """The routines as cards, one chosen; Up and Down move the choice."""
 
     current_changed = Signal()
+    activated = Signal()  # Enter on the list
     picked = Signal()  # the person chose a card (click, Up/Down), as opposed to the app restoring a choice
     exercise_clicked = Signal(object, int)  # (routine, index of the exercise in it)
 
@@ -99,6 +100,9 @@ class RoutineList(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty("role", "routines")  # the style sheet rings it when it has focus
+        self.setAccessibleName("Routines")
+        self.setAccessibleDescription("Up and Down choose a routine; Enter starts the chosen one")
         self.rows: list[RoutineRow] = []
         self.current = -1
 
@@ -134,6 +138,9 @@ class RoutineList(QScrollArea):
         self.current_changed.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current >= 0:
+            self.activated.emit()  # Enter on the list starts the chosen routine; elsewhere it acts on its control
+            return
         step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(Qt.Key(event.key()))
         if step is None:
             super().keyPressEvent(event)
@@ -154,6 +161,7 @@ class HomeView(QWidget):
     settings_requested = Signal()
     avoid_requested = Signal()
     safety_requested = Signal()
+    keys_requested = Signal()
     exercise_requested = Signal(object, int)  # (routine, index of the exercise): open its detail view
 
     def __init__(
@@ -170,7 +178,7 @@ class HomeView(QWidget):
         self.level_group = QButtonGroup(self)
         self.start = QPushButton("Start")
         self.start.setProperty("role", "primary")
-        self.start.setToolTip("Start the chosen routine (Enter)")
+        self.start.setToolTip("Start the chosen routine (Enter on the routine list or on this button)")
         self.today = QLabel()
         self.streak = QLabel()
         self.week = QLabel()
@@ -180,10 +188,14 @@ class HomeView(QWidget):
         self.settings = QPushButton("Settings")
         self.avoid = QPushButton("What to avoid")
         self.safety = QPushButton("Safety notice")
+        self.keys = QPushButton("Keys (F1)")
+        self.keys.setToolTip("Every key of backtimer (F1 or ?)")
         self.exercises = QPushButton("The exercises")
         self.exercises.setToolTip("How to do each exercise of the chosen routine, with pictures (E)")
         self.notice = QLabel()
         self._build()
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(True)  # Enter acts on the button that has focus, and only on it
         self.set_routines(routines)
         self.set_status(None)
 
@@ -213,6 +225,7 @@ class HomeView(QWidget):
         font.setBold(True)
         self.start.setFont(font)
         self.start.clicked.connect(self.start_requested)
+        self.routines.activated.connect(self._start_if_enabled)
         self.exercises.clicked.connect(self._show_exercises)
         self.routines.exercise_clicked.connect(self.exercise_requested)
         links = QHBoxLayout()
@@ -222,6 +235,7 @@ class HomeView(QWidget):
             (self.settings, self.settings_requested),
             (self.avoid, self.avoid_requested),
             (self.safety, self.safety_requested),
+            (self.keys, self.keys_requested),
         ):
             button.clicked.connect(signal)
             links.addWidget(button)
@@ -337,6 +351,10 @@ class HomeView(QWidget):
             length = f"  ·  {minutes_text(self._estimate(routine, self.level))}" if self._lengths else ""
             self.start.setText(f"Start  ·  {routine.title}{length}")
 
+    def _start_if_enabled(self) -> None:
+        if self.start.isEnabled():
+            self.start_requested.emit()
+
     def _show_exercises(self) -> None:
         if self.routine is not None and self.routine.entries:
             self.exercise_requested.emit(self.routine, 0)
@@ -348,9 +366,6 @@ class HomeView(QWidget):
             self.first_painted.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.start.isEnabled():
-            self.start_requested.emit()
-            return
         if event.key() == Qt.Key.Key_E:
             self._show_exercises()
             return

@@ -17,6 +17,7 @@ from backtimer.practice.starting import Practice
 from backtimer.ui import screen_fit
 from backtimer.ui.dialogs import Ask, Dialogs, Inform
 from backtimer.ui.home import HomeView
+from backtimer.ui.keys_help import install_keys_help
 from backtimer.ui.ports import WindowParts
 from backtimer.ui.theme import apply_theme, colors_for
 
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.home = HomeView([], practice.estimate, lengths=False)
         self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
+        self.keys = install_keys_help(self)  # F1 or ?: every key, over any page
         self._connect_home()
         self.home.select(self.settings.last_routine, _level(self.settings.level))
         self.home.history.setVisible(self.dialogs.parts.make_history_view is not None)
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
         h.history_requested.connect(lambda: self.dialogs.history(self._page_closed))
         h.avoid_requested.connect(self.dialogs.avoid)
         h.safety_requested.connect(lambda: self.dialogs.safety(remember=False))
+        h.keys_requested.connect(self.keys.open_overlay)
         h.exercise_requested.connect(lambda routine, index: self.dialogs.exercise(routine, index, self.home.level))
 
     def finish_start(self) -> None:
@@ -247,7 +250,7 @@ class MainWindow(QMainWindow):
         self.summary.show_summary(c.run.summary(names), self.refresh_status())
         screen_fit.leave_full_screen(self)  # back to the window as it was (maximised stays maximised)
         self.stack.setCurrentWidget(self.summary)
-        self.summary.close_button.setFocus()
+        self.summary.rating_row.setFocus()
 
     def close_summary(self) -> None:
         c = self.controller

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from backtimer.core.content.model import Exercise
 from backtimer.core.session.plan import Plan
@@ -59,10 +59,11 @@ class PlayerView(QWidget):
         self.phase = FitLabel(fill=0.92)
         self.count = FitLabel(fill=0.92)
         self.count.set_sample("0:00")
-        self.reps = FitLabel(fill=0.78)
+        self.reps = FitLabel(fill=0.62)
         self.step_bar = SessionProgress()  # the current step, under the count
         self.figure = FigureCard()
         self.info = InfoPanel()
+        self.info.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)  # never squeezes the text
         self.paused = PausedPanel()
         self.hurt = HurtPanel()
         self.stop_question = StopQuestion()
@@ -115,7 +116,6 @@ class PlayerView(QWidget):
         layout.addWidget(self.notice)
         layout.addWidget(self.progress)
         layout.addWidget(self.controls)
-        self.setTabOrder(self.controls.previous, self.controls.toggle)
 
     def _connect(self) -> None:
         c = self.controls

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from backtimer.core.wording import duration_text
 from backtimer.practice.ports import DayStatus
 from backtimer.practice.summary import SessionSummary
+from backtimer.ui.rating_row import RatingRow
 
 
 class SummaryView(QWidget):
@@ -37,8 +37,8 @@ class SummaryView(QWidget):
         self.streak = QLabel()
         self.lines = QGridLayout()
         self._scroll = QScrollArea()
-        self.rating = QButtonGroup(self)
-        self.rating.setExclusive(False)  # a second click on the chosen number clears it: the rating is optional
+        self.rating_row = RatingRow("How your back feels, 0 very sore to 10 great")
+        self.rating = self.rating_row.group
         self.note = QLineEdit()
         self.note.setPlaceholderText("A note for yourself (optional)")
         self.note.setMaxLength(500)
@@ -46,7 +46,10 @@ class SummaryView(QWidget):
         self.close_button.setProperty("role", "primary")
         self.close_button.setMinimumHeight(72)
         self.close_button.setFont(self._bigger(self.close_button, 1.6))
+        self.close_button.setAutoDefault(True)  # Enter on it saves and closes
         self.close_button.clicked.connect(self.finished)
+        self.note.returnPressed.connect(self.finished)  # Enter in the note too
+        self.note.setAccessibleName("Note")
         self._build()
 
     def _build(self) -> None:
@@ -70,21 +73,11 @@ class SummaryView(QWidget):
                 self._streak_card = card
         self._streak_card.hide()
         self._scroll.setWidgetResizable(True)
+        self._scroll.setAccessibleName("What was done and what was skipped")
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll = self._scroll
         ask = QLabel("How does your back feel now?  0 is very sore, 10 is great.  (optional)")
         ask.setFont(self._bigger(ask, 1.2))
-        ratings = QHBoxLayout()
-        ratings.setSpacing(6)
-        for value in range(11):
-            button = QPushButton(str(value))
-            button.setCheckable(True)
-            button.setMinimumSize(56, 56)
-            button.setFont(self._bigger(button, 1.3))
-            self.rating.addButton(button, value)
-            ratings.addWidget(button)
-        ratings.addStretch(1)
-        self.rating.idToggled.connect(self._only_one)
         column = QVBoxLayout()
         column.setSpacing(14)
         column.addWidget(self.heading)
@@ -92,7 +85,7 @@ class SummaryView(QWidget):
         column.addLayout(stats)
         column.addWidget(scroll, 1)
         column.addWidget(ask)
-        column.addLayout(ratings)
+        column.addWidget(self.rating_row)
         column.addWidget(self.note)
         column.addWidget(self.close_button)
         outer = QHBoxLayout(self)
@@ -108,11 +101,12 @@ class SummaryView(QWidget):
         font.setBold(bold)
         return font
 
-    def _only_one(self, chosen: int, checked: bool) -> None:
-        if checked:
-            for button in self.rating.buttons():
-                if self.rating.id(button) != chosen and button.isChecked():
-                    button.setChecked(False)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.rating_row.hasFocus():
+            self.finished.emit()  # a rating given: Enter saves it
+            return
+        if not self.rating_row.key(event):  # digits and arrows set the rating from anywhere but the note
+            super().keyPressEvent(event)
 
     def show_summary(self, summary: SessionSummary, status: DayStatus | None) -> None:
         self.heading.setText("Well done" if summary.completed else "Session stopped")
@@ -132,10 +126,9 @@ class SummaryView(QWidget):
             self.lines.addWidget(name, row, 0)
             self.lines.addWidget(how, row, 1)
         self.lines.setRowStretch(len(summary.tallies) + 1, 1)
-        for button in self.rating.buttons():
-            button.setChecked(False)
+        self.rating_row.set_value(None)
         self.note.clear()
-        self.close_button.setFocus()
+        self.rating_row.setFocus()  # digits and arrows rate at once; Enter saves, Tab goes to the note
 
     def _new_listing(self) -> None:
         """A fresh grid for this session's lines (the old one goes with its widget)."""
@@ -168,8 +161,7 @@ class SummaryView(QWidget):
         return rows
 
     def comfort(self) -> int | None:
-        checked = [self.rating.id(b) for b in self.rating.buttons() if b.isChecked()]
-        return checked[0] if checked else None
+        return self.rating_row.value()
 
     def note_text(self) -> str:
         return self.note.text().strip()

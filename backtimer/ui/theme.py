@@ -199,6 +199,7 @@ QPushButton:disabled {{ color: {c.muted}; background: {c.surface}; border-color:
 QPushButton[role="primary"] {{ background: {c.work}; color: {c.on_accent}; border: 1px solid {c.work}; }}
 QPushButton[role="primary"]:disabled {{ background: {c.surface}; color: {c.muted}; border-color: {c.line}; }}
 QPushButton[role="danger"] {{ color: {c.danger}; border: 2px solid {c.danger}; background: {c.window}; }}
+QPushButton[role="danger"]:disabled {{ color: {c.muted}; border: 1px solid {c.line}; background: {c.surface}; }}
 QPushButton[role="big"] {{ font-size: {pt(1.8)}; padding: 18px 36px; border-radius: 14px; }}
 QPushButton[role="link"] {{ background: transparent; border: none; color: {c.rest}; padding: 4px; }}
 QListWidget {{ background: {c.surface}; border: 1px solid {c.edge}; border-radius: 12px; padding: 6px; outline: 0; }}

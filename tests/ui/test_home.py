@@ -56,7 +56,7 @@ def test_a_finished_session_is_stored_with_its_rating(
     make_harness: Callable[..., Harness], qtbot: QtBot, data_dir: Path
 ) -> None:
     h = make_harness("start-small", "beginner")
-    QTest.keyClick(h.window.home, Qt.Key.Key_Return)  # Enter starts
+    QTest.keyClick(h.window.home.routines, Qt.Key.Key_Return)  # Enter on the routine list starts it
     assert h.window.current_page() is h.window.player
     h.run_until(lambda: h.window.current_page() is h.window.summary)
     summary = h.window.summary
@@ -176,7 +176,7 @@ def test_quitting_from_the_summary_keeps_the_rating(
     make_harness: Callable[..., Harness], qtbot: QtBot, data_dir: Path
 ) -> None:
     h = make_harness("start-small", "beginner")
-    QTest.keyClick(h.window.home, Qt.Key.Key_Return)
+    QTest.keyClick(h.window.home.routines, Qt.Key.Key_Return)
     h.run_until(lambda: h.window.current_page() is h.window.summary)
     QTest.mouseClick(h.window.summary.rating.button(6), Qt.MouseButton.LeftButton)
     QTest.keyClicks(h.window.summary.note, "quit from here")

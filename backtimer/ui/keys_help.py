@@ -1,0 +1,146 @@
+"""Every key of the app in one overlay over the window: F1 or ? opens it, any of Esc, F1, ? or Enter closes it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QPaintEvent, QShortcut
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "During a session",
+        (
+            ("Space", "Pause, or carry on"),
+            ("→  /  ←", "Next step  /  back to the start of the previous set"),
+            ("Enter", "Done with this set (reps at your own pace)"),
+            ("H", "This hurts: stop the exercise now (also while paused)"),
+            ("1  2  3", "After This hurts: easier form, skip the exercise, carry on"),
+            ("Esc", "Stop? (asked first: Space or Esc carry on, Enter or Y stops)"),
+            ("M", "Voice off or on"),
+            ("F11", "Full screen on or off"),
+        ),
+    ),
+    (
+        "Home",
+        (
+            ("↑  /  ↓", "Choose a routine (in the list)"),
+            ("Enter", "On the list: start the chosen routine; on a button: that button"),
+            ("E", "The exercises of the chosen routine"),
+        ),
+    ),
+    (
+        "Exercises, summary, history",
+        (
+            ("←  /  →", "Exercise pages: the previous or next exercise"),
+            ("0 … 10, ←  →", "Summary: how your back feels (Delete clears it)"),
+            ("Enter", "Summary: save and close"),
+            ("Esc", "Close a page or dialog"),
+        ),
+    ),
+    (
+        "Everywhere",
+        (
+            ("Tab  /  Shift+Tab", "Move between controls"),
+            ("F1  or  ?", "This list of keys"),
+            ("Ctrl+I", "About backtimer"),
+        ),
+    ),
+)
+
+
+class KeysOverlay(QFrame):
+    """The list of keys, over the whole window (dimmed behind it)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Keys")
+        self.setAccessibleDescription("Every key of backtimer. Esc closes this list.")
+        self.setAutoFillBackground(False)
+        card = QFrame()
+        card.setProperty("role", "card")
+        grid = QGridLayout(card)
+        grid.setContentsMargins(28, 20, 28, 20)
+        grid.setHorizontalSpacing(28)
+        row = 0
+        heading = QLabel("Keys")
+        heading.setProperty("role", "heading")
+        grid.addWidget(heading, row, 0, 1, 2)
+        for section, keys in KEYS:
+            row += 1
+            title = QLabel(section.upper())
+            title.setProperty("role", "muted")
+            grid.addWidget(title, row, 0, 1, 2)
+            for key, what in keys:
+                row += 1
+                key_label = QLabel(f"<b>{key}</b>")
+                grid.addWidget(key_label, row, 0)
+                grid.addWidget(QLabel(what), row, 1)
+        self.close_button = QPushButton("Close (Esc)")
+        self.close_button.setAutoDefault(True)
+        self.close_button.clicked.connect(self.close_overlay)
+        grid.addWidget(self.close_button, row + 1, 1, Qt.AlignmentFlag.AlignRight)
+        scroll = QScrollArea()  # a small window scrolls the list
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(card)
+        scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 30, 40, 30)
+        layout.addWidget(scroll, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._before: QWidget | None = None
+        self.hide()
+
+    def open_overlay(self) -> None:
+        parent = self.parentWidget()
+        assert parent is not None
+        self._before = parent.focusWidget()
+        self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+        self.setFocus()
+
+    def close_overlay(self) -> None:
+        self.hide()
+        if self._before is not None and self._before.isVisible():
+            self._before.setFocus()
+
+    def toggle(self) -> None:
+        if self.isVisible():
+            self.close_overlay()
+        else:
+            self.open_overlay()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Question):
+            self.close_overlay()
+            return
+        event.accept()  # no key reaches the page under the list while it is open
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)  # the page under it dimmed, so the list stands out
+        painter.fillRect(self.rect(), QColor(0, 0, 0, 190))
+        painter.end()
+
+
+class _Follow(QObject):
+    """Keeps the overlay the size of the window."""
+
+    def __init__(self, overlay: KeysOverlay) -> None:
+        super().__init__(overlay)
+        self.overlay = overlay
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.overlay.isVisible() and isinstance(watched, QWidget):
+            self.overlay.setGeometry(watched.rect())
+        return False
+
+
+def install_keys_help(window: QWidget) -> KeysOverlay:
+    """F1 and ? open the list of keys over ``window`` (? only when no text field takes it)."""
+    overlay = KeysOverlay(window)
+    window.installEventFilter(_Follow(overlay))
+    for key in ("F1", "?"):
+        shortcut = QShortcut(QKeySequence(key), window)
+        shortcut.activated.connect(overlay.toggle)
+    return overlay
