@@ -75,8 +75,20 @@ def build_parts(practice: Practice, catalog: Callable[[], Catalog] | None, make_
 
         return VoiceSettings(chosen, make_speaker=make_speaker, voices=list_voices)
 
+    def check_sound() -> str | None:
+        from backtimer.speech.sound_check import sound_problem
+
+        return sound_problem()
+
+    def play_test_sound() -> str | None:
+        from backtimer.speech.sound_check import play_test_sound as play
+
+        return play()
+
     history = history_view if isinstance(practice.history, StoredHistory) else None
-    return WindowParts(history, voice_page, figure, guidance=read_guidance)
+    return WindowParts(
+        history, voice_page, figure, read_guidance, check_sound=check_sound, play_test_sound=play_test_sound
+    )
 
 
 @cache

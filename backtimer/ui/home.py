@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from backtimer.core.content.model import Level, Routine
 from backtimer.core.wording import minutes_text
 from backtimer.practice.ports import DayStatus
+from backtimer.ui.sound_notice import SoundNotice
 from backtimer.ui.thumbnails import Thumbnails, ThumbStrip
 
 Estimate = Callable[[Routine, Level], float]  # planned seconds of a routine at a level
@@ -193,6 +194,7 @@ class HomeView(QWidget):
         self.exercises = QPushButton("The exercises")
         self.exercises.setToolTip("How to do each exercise of the chosen routine, with pictures (E)")
         self.notice = QLabel()
+        self.sound = SoundNotice()
         self._build()
         for button in self.findChildren(QPushButton):
             button.setAutoDefault(True)  # Enter acts on the button that has focus, and only on it
@@ -207,18 +209,7 @@ class HomeView(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setProperty("role", "muted")
         self.notice.hide()
-        levels = QHBoxLayout()
-        levels.setSpacing(8)
-        levels.addWidget(QLabel("Level"))
-        for level in Level:
-            button = QPushButton(level.value.capitalize())
-            button.setCheckable(True)
-            button.setToolTip(f"{level.value.capitalize()} doses for every exercise")
-            self.level_group.addButton(button)
-            self.level_buttons[level] = button
-            levels.addWidget(button)
-            button.toggled.connect(self._level_changed)
-        levels.addStretch(1)
+        levels = self._levels()
         self.start.setMinimumHeight(84)
         font = self.start.font()
         font.setPointSizeF(font.pointSizeF() * 2.0)
@@ -247,6 +238,7 @@ class HomeView(QWidget):
         column.addWidget(sub)
         column.addWidget(self._status_card())
         column.addWidget(self.notice)
+        column.addWidget(self.sound)
         column.addWidget(self.routines, 1)
         column.addLayout(levels)
         column.addWidget(self.start)
@@ -259,6 +251,21 @@ class HomeView(QWidget):
         outer.addStretch(1)
         self.routines.current_changed.connect(self._update_start)
         self.routines.picked.connect(self._use_default_level)
+
+    def _levels(self) -> QHBoxLayout:
+        levels = QHBoxLayout()
+        levels.setSpacing(8)
+        levels.addWidget(QLabel("Level"))
+        for level in Level:
+            button = QPushButton(level.value.capitalize())
+            button.setCheckable(True)
+            button.setToolTip(f"{level.value.capitalize()} doses for every exercise")
+            self.level_group.addButton(button)
+            self.level_buttons[level] = button
+            levels.addWidget(button)
+            button.toggled.connect(self._level_changed)
+        levels.addStretch(1)
+        return levels
 
     def _status_card(self) -> QFrame:
         card = self.status_card

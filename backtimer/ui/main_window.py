@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
             self.catalog  # noqa: B018 - read now, if it was not yet
             self.home.refresh_lengths()
             self.refresh_status()
+            parts = self.dialogs.parts
+            if self.settings.voice_enabled or self.settings.beeps:  # before the first session, not during
+                self.home.sound.check(parts.check_sound, parts.play_test_sound)
             QTimer.singleShot(1000, self.prepare_voice)
 
     def prepare_voice(self) -> None:

@@ -160,8 +160,8 @@ class PlayerView(QWidget):
     def set_colors(self, colors: Colors) -> None:
         self._colors = colors
         self._phase_color = ""
-        self.progress.set_colors(colors.edge, colors.work, colors.text)
-        self.step_bar.set_colors(colors.edge, colors.text, colors.text)
+        self.progress.set_colors(colors.track, colors.work, colors.text, colors.edge)
+        self.step_bar.set_colors(colors.track, colors.text, colors.text, colors.edge)
         self.set_line.set_color(colors.muted)
         self.reps.set_color(colors.muted)
         self.title.set_color(colors.text)

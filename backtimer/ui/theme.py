@@ -27,6 +27,7 @@ class Colors:
     edge: str = "#7a8394"  # the edge of every control (button, field, bar track): at least 3:1 against the window
     focus: str = "#eef1f5"  # the focus ring: at least 3:1 against every background
     tint: float = 0.14  # how much of the phase's colour the player's background takes
+    track: str = "#343a46"  # the empty part of a progress bar (the filled part is at least 3:1 against it)
 
 
 DARK = Colors(
@@ -46,6 +47,7 @@ DARK = Colors(
     edge="#7a8394",
     focus="#ffd54a",
     tint=0.14,
+    track="#343a46",
 )
 LIGHT = Colors(
     dark=False,
@@ -64,6 +66,7 @@ LIGHT = Colors(
     edge="#6e7787",
     focus="#161a22",
     tint=0.10,
+    track="#d3d8e0",
 )
 HIGH_CONTRAST = Colors(
     dark=True,
@@ -82,6 +85,7 @@ HIGH_CONTRAST = Colors(
     edge="#ffffff",
     focus="#ffff00",
     tint=0.0,
+    track="#3a3a3a",
 )
 THEMES = {"dark": DARK, "light": LIGHT, "high-contrast": HIGH_CONTRAST}
 

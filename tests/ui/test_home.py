@@ -200,3 +200,23 @@ def test_picking_a_routine_by_hand_selects_its_own_level(make_harness: Callable[
     QTest.mouseClick(home.level_buttons[Level.STANDARD], Qt.MouseButton.LeftButton)
     levels.append(home.level)  # and the buttons still change it
     assert levels == [Level.ADVANCED, Level.BEGINNER, Level.STANDARD]
+
+
+def test_no_sound_is_said_on_home_before_the_first_session(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
+    h = make_harness("start-small")
+    sound = h.window.home.sound
+    plays: list[str] = []
+
+    def play() -> str | None:
+        plays.append("beep")
+        return "The sound player failed: cannot open audio device"
+
+    sound.check(lambda: "No sound output was found on this computer.", play)
+    qtbot.waitUntil(sound.isVisible)
+    assert "No sound output" in sound.problem.text()
+    assert "Test sound" in sound.hint.text() and sound.test.isVisible()
+    QTest.mouseClick(sound.test, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "cannot open audio device" in sound.problem.text())
+    assert plays == ["beep"]
+    sound.check(lambda: None, play)  # sound works: nothing is said
+    qtbot.waitUntil(lambda: not sound.isVisible())
