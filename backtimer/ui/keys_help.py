@@ -123,24 +123,36 @@ class KeysOverlay(QFrame):
         painter.end()
 
 
-class _Follow(QObject):
-    """Keeps the overlay the size of the window."""
+class KeysHelp(QObject):
+    """F1 and ? over ``window``; the list itself is built the first time it opens (a quicker start-up)."""
 
-    def __init__(self, overlay: KeysOverlay) -> None:
-        super().__init__(overlay)
-        self.overlay = overlay
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        self._overlay: KeysOverlay | None = None
+        for key in ("F1", "?"):  # ? only when no text field takes it
+            shortcut = QShortcut(QKeySequence(key), window)
+            shortcut.activated.connect(self.toggle)
+        window.installEventFilter(self)
+
+    @property
+    def overlay(self) -> KeysOverlay:
+        if self._overlay is None:
+            self._overlay = KeysOverlay(self.window)
+        return self._overlay
+
+    def open_overlay(self) -> None:
+        self.overlay.open_overlay()
+
+    def toggle(self) -> None:
+        self.overlay.toggle()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.overlay.isVisible() and isinstance(watched, QWidget):
-            self.overlay.setGeometry(watched.rect())
+        overlay = self._overlay  # keeps the size of the window
+        if event.type() == QEvent.Type.Resize and overlay is not None and overlay.isVisible():
+            overlay.setGeometry(self.window.rect())
         return False
 
 
-def install_keys_help(window: QWidget) -> KeysOverlay:
-    """F1 and ? open the list of keys over ``window`` (? only when no text field takes it)."""
-    overlay = KeysOverlay(window)
-    window.installEventFilter(_Follow(overlay))
-    for key in ("F1", "?"):
-        shortcut = QShortcut(QKeySequence(key), window)
-        shortcut.activated.connect(overlay.toggle)
-    return overlay
+def install_keys_help(window: QWidget) -> KeysHelp:
+    return KeysHelp(window)

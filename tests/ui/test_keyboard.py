@@ -88,9 +88,9 @@ def test_enter_on_home_acts_only_on_the_focused_control(make_harness: Callable[.
 
 def test_f1_shows_every_key_and_esc_closes_the_list(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
     h = make_harness("lower-back")
-    keys = h.window.keys
     h.window.home.routines.setFocus()
     QTest.keyClick(h.window.home.routines, Qt.Key.Key_F1)
+    keys = h.window.keys.overlay
     assert keys.isVisible() and keys.hasFocus()
     text = " ".join(label.text() for label in keys.findChildren(QWidget) if hasattr(label, "text"))
     for key in ("Space", "H", "1  2  3", "Esc", "M", "F11", "F1  or  ?", "Ctrl+I"):
