@@ -6,7 +6,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-ROOMY = QSize(1200, 760)  # below this much room the window opens maximised
+ROOMY = QSize(1400, 880)  # below this much room (a laptop screen) the window opens maximised
 
 
 def first_size(available: QRect) -> tuple[QSize, bool]:
