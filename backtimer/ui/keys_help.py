@@ -62,6 +62,7 @@ class KeysOverlay(QFrame):
         grid = QGridLayout(card)
         grid.setContentsMargins(28, 20, 28, 20)
         grid.setHorizontalSpacing(28)
+        grid.setColumnStretch(1, 1)
         row = 0
         heading = QLabel("Keys")
         heading.setProperty("role", "heading")
@@ -75,7 +76,9 @@ class KeysOverlay(QFrame):
                 row += 1
                 key_label = QLabel(f"<b>{key}</b>")
                 grid.addWidget(key_label, row, 0)
-                grid.addWidget(QLabel(what), row, 1)
+                what_label = QLabel(what)
+                what_label.setWordWrap(True)
+                grid.addWidget(what_label, row, 1)
         self.close_button = QPushButton("Close (Esc)")
         self.close_button.setAutoDefault(True)
         self.close_button.clicked.connect(self.close_overlay)
@@ -84,10 +87,11 @@ class KeysOverlay(QFrame):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(card)
-        scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMaximumWidth(1100)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 30, 40, 30)
-        layout.addWidget(scroll, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(scroll)
         self._before: QWidget | None = None
         self.hide()
 
