@@ -106,7 +106,7 @@ class FitLabel(QLabel):
     def _size_for(self, parts: list[str], metrics: QFontMetricsF) -> float:
         """The pixel size at which ``parts``, one under the other, fill the box (measured at 100 px)."""
         ink = max(metrics.tightBoundingRect(part).height() for part in parts) / 100
-        pitch = metrics.lineSpacing() * 0.95 / 100
+        pitch = metrics.lineSpacing() * 0.88 / 100
         block = ink + pitch * (len(parts) - 1)
         widest = max(metrics.horizontalAdvance(part) for part in parts) / 100
         by_height = self.height() * self._fill / max(block, 0.01)
@@ -128,7 +128,7 @@ class FitLabel(QLabel):
         bounds = [metrics.tightBoundingRect(line) for line in lines]
         top = min(b.top() for b in bounds)
         bottom = max(b.bottom() for b in bounds)
-        pitch = metrics.lineSpacing() * 0.95
+        pitch = metrics.lineSpacing() * 0.88  # one line's descenders just clear the next one's capitals
         block = bottom - top + pitch * (len(lines) - 1)
         baseline = (self.height() - block) / 2 - top
         align = self.alignment()

@@ -102,10 +102,10 @@ class PlayerView(QWidget):
         page = QVBoxLayout(self.main_page)
         page.setContentsMargins(0, 0, 0, 0)
         page.setSpacing(4)
-        page.addWidget(self.title, 35)  # 4 cm letters on a 24-inch full-HD screen, two lines for long names
+        page.addWidget(self.title, 36)  # 4 cm letters on a 24-inch full-HD screen, two lines for long names
         page.addWidget(self.set_line, 5)
         page.addWidget(self.phase, 18)
-        page.addLayout(middle, 42)
+        page.addLayout(middle, 41)
         for widget in (self.main_page, self.paused, self.hurt, self.stop_question):
             self.display.addWidget(widget)
         layout = QVBoxLayout(self)
