@@ -81,8 +81,26 @@ def build_parts(
 
         return VoiceSettings(chosen, make_speaker=make_speaker, voices=list_voices)
 
+    def check_sound() -> str | None:
+        from backtimer.speech.sound_check import sound_problem
+
+        return sound_problem()
+
+    def play_test_sound() -> str | None:
+        from backtimer.speech.sound_check import play_test_sound as play
+
+        return play()
+
     history = history_view if isinstance(practice.history, StoredHistory) else None
-    return WindowParts(history, voice_page, figure, guidance=read_guidance, content=content)
+    return WindowParts(
+        history,
+        voice_page,
+        figure,
+        read_guidance,
+        content=content,
+        check_sound=check_sound,
+        play_test_sound=play_test_sound,
+    )
 
 
 @cache
@@ -156,8 +174,9 @@ def run_gui(line: CommandLine) -> int:
     if claim.forwarded:
         return 0  # the backtimer already running came forward and took --routine/--level/--start
     window, problem = create_window(line)
-    window.resize(1280, 820)
-    window.show()
+    from backtimer.ui.screen_fit import open_window
+
+    open_window(window)  # sized for the screen it opens on (maximised on a small one)
     _desktop = attach(app, window, claim, choose, read_guidance)  # tray, reminders, screen kept on, later starts
     if problem is not None:
         QTimer.singleShot(0, lambda: window.inform("That routine could not be opened", problem))

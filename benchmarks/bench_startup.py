@@ -46,7 +46,8 @@ window = QMainWindow()
 window.setCentralWidget(QLabel("hello"))
 hook = FirstPaint()
 window.installEventFilter(hook)
-window.resize(1280, 820)
+room = app.primaryScreen().availableGeometry()  # the size backtimer's first window takes, for a fair comparison
+window.resize(max(1280, round(room.width() * 0.8)), max(760, round(room.height() * 0.85)))
 window.show()
 app.exec()
 """
@@ -55,18 +56,18 @@ app.exec()
 APP = (
     PAINT_HOOK
     + """
-import argparse
 sys.path.insert(0, ROOT_PATH)
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
 app = QApplication(sys.argv[:1])
 from backtimer.app import create_window
-window, problem = create_window(argparse.Namespace(routine=None, level=None, start=False))
+from backtimer.command_line import CommandLine
+from backtimer.ui.screen_fit import open_window
+window, problem = create_window(CommandLine())
 hook = FirstPaint()
 window.installEventFilter(hook)
-window.resize(1280, 820)
-window.show()
+open_window(window)
 app.exec()
 window.shut_down()
 """

@@ -32,11 +32,11 @@ class Settings:
     # desktop
     reminder_time: str = ""  # "HH:MM", empty: off
     movement_break_minutes: int = 0  # nudge to get up after this many minutes at the computer; 0: off
-    theme: str = "system"  # system, light, dark
+    theme: str = "system"  # system, light, dark, high-contrast
     safety_acknowledged: bool = False
 
 
-THEMES = ("system", "light", "dark")
+THEMES = ("system", "light", "dark", "high-contrast")
 LEVELS = ("beginner", "standard", "advanced")
 DEFAULTS = Settings()
 

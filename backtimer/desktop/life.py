@@ -80,9 +80,7 @@ class Desktop(QObject):
         self.notified: list[tuple[str, str]] = []  # what was shown, newest last (also for tests)
         self.apply_settings(settings)
         window.installEventFilter(self)
-        QShortcut(
-            QKeySequence(QKeySequence.StandardKey.HelpContents), window, self.show_about
-        )  # F1, with or without tray
+        QShortcut(QKeySequence("Ctrl+I"), window, self.show_about)  # with or without tray (F1 lists the keys)
         self.instance = instance
         if instance is not None:
             instance.requested.connect(host.start_routine)

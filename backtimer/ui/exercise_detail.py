@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from backtimer.core.content.model import Exercise, Level, Mode, RoutineEntry, Sides
 from backtimer.core.figures.poses import figure_of
 from backtimer.ui.figure_widget import KeyPosesStrip
+from backtimer.ui.screen_fit import fit_dialog
 
 _SIDES = {
     Sides.NONE: "",
@@ -99,8 +100,10 @@ class ExerciseDialog(QDialog):
         self.routine_title = routine_title
         self.index = -1
         self.setStyleSheet(_STYLE)
-        self.resize(1000, 860)
+        fit_dialog(self, 1000, 860)  # smaller on a small screen: the page scrolls
         self._build()
+        for child in self.findChildren(QWidget):  # ← and → page, whichever control has focus (not move focus)
+            child.installEventFilter(self)
         self.show_entry(index)
 
     @property
@@ -229,13 +232,21 @@ class ExerciseDialog(QDialog):
         super().showEvent(event)
         self.close_button.setFocus()  # not the easier-form toggle: Enter or Space close, as in the other dialogs
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and self._page_key(event):
+            return True
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Left:
-            self.show_entry(self.index - 1)
-        elif event.key() == Qt.Key.Key_Right:
-            self.show_entry(self.index + 1)
-        else:
+        if not self._page_key(event):
             super().keyPressEvent(event)  # Esc closes
+
+    def _page_key(self, event: QKeyEvent) -> bool:
+        step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}.get(Qt.Key(event.key()))
+        if step is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        self.show_entry(self.index + step)
+        return True
 
 
 def _escape(text: str) -> str:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from backtimer.core.content.guidance import Avoid, Guidance
+from backtimer.ui.screen_fit import fit_dialog
 
 
 def _wrapped(text: str, role: str | None = None) -> QLabel:
@@ -70,7 +71,7 @@ class AvoidDialog(QDialog):
     def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("What to avoid")
-        self.resize(760, 640)
+        fit_dialog(self, 760, 640)
         body = QWidget()
         column = QVBoxLayout(body)
         column.setSpacing(12)

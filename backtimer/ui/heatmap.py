@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from backtimer.ui.theme import Colors
+from backtimer.ui.theme import Colors, blend_hex
 
 # Shared objects: PySide6 6.12 crashes (a refcount bug) when setPen/setBrush get a bare enum many times.
 NO_PEN = QPen(Qt.PenStyle.NoPen)
@@ -79,14 +79,13 @@ class Heatmap(QWidget):
     def shade(self, day: date) -> QColor:
         return self.shade_for(self.days.get(day))
 
+    def _edge_for(self, info: Day | None) -> QPen:
+        """An empty day gets an edge (at least 3:1), so the grid of days shows; a coloured one needs none."""
+        empty = info is None or (info.completed == 0 and info.stopped == 0)
+        return QPen(QColor(self.colors.edge), 1.0) if empty else NO_PEN
+
     def shade_for(self, info: Day | None) -> QColor:
-        """More completed sessions, a stronger colour; a day with only stopped sessions, a pale tint."""
-        c = self.colors
-        if info is None or (info.completed == 0 and info.stopped == 0):
-            return QColor(c.raised)
-        if info.completed == 0:
-            return _mix(c.raised, c.hold, 0.45)
-        return _mix(c.raised, c.work, (0.55, 0.8, 1.0)[min(info.completed, 3) - 1])
+        return QColor(shade_for_colors(self.colors, info))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -135,7 +134,7 @@ class Heatmap(QWidget):
                 if day > self.today:
                     return
                 rect = QRectF(left + week * cell, top + row * cell, cell - gap, cell - gap)
-                painter.setPen(NO_PEN)
+                painter.setPen(self._edge_for(self.days.get(day)))
                 painter.setBrush(self.shade(day))
                 painter.drawRoundedRect(rect, radius, radius)
                 if row in self.rest_weekdays and day not in self.days:
@@ -153,7 +152,7 @@ class Heatmap(QWidget):
             items.append(("Rest day", Day(0, 0)))
         for label, sample in items:
             rect = QRectF(x, y + (metrics.height() - size) / 2, size, size)
-            painter.setPen(NO_PEN)
+            painter.setPen(self._edge_for(sample))
             painter.setBrush(self.shade_for(sample))
             painter.drawRoundedRect(rect, 3, 3)
             if label == "Rest day":
@@ -166,10 +165,11 @@ class Heatmap(QWidget):
         painter.drawText(QPointF(x + 10, y + metrics.ascent()), "sessions completed that day")
 
 
-def _mix(base: str, accent: str, amount: float) -> QColor:
-    a, b = QColor(base), QColor(accent)
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * amount),
-        round(a.green() + (b.green() - a.green()) * amount),
-        round(a.blue() + (b.blue() - a.blue()) * amount),
-    )
+def shade_for_colors(c: Colors, info: Day | None) -> str:
+    """More completed sessions, a stronger colour (each at least 3:1 against the card); a day with only stopped
+    sessions, the hold colour; a day without any, an outlined empty square."""
+    if info is None or (info.completed == 0 and info.stopped == 0):
+        return c.raised
+    if info.completed == 0:
+        return blend_hex(c.raised, c.hold, 0.8)
+    return blend_hex(c.raised, c.work, (0.75, 0.88, 1.0)[min(info.completed, 3) - 1])

@@ -188,6 +188,8 @@ class HistoryView(QWidget):
         self.list.setUniformItemSizes(True)
         self.list.setSpacing(2)
         self.list.setAlternatingRowColors(True)
+        self.list.setMinimumHeight(300)  # on a short screen the page scrolls instead of squeezing the list
+        self.list.setAccessibleName("Sessions")
         self.list.selectionModel().currentChanged.connect(self._show_details)
         self.empty = QLabel("No sessions yet.\nFinish your first routine and it will show up here.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -217,6 +219,8 @@ class HistoryView(QWidget):
         scroller = QScrollArea()
         scroller.setWidget(self.details)
         scroller.setWidgetResizable(True)
+        scroller.setMinimumHeight(240)  # the chosen session's text shows, not a sliver of it
+        scroller.setAccessibleName("The chosen session")
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
         inner.addWidget(scroller, stretch=1)

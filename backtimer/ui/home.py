@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from backtimer.core.content.model import Level, Routine
 from backtimer.core.wording import minutes_text
 from backtimer.practice.ports import DayStatus
+from backtimer.ui.sound_notice import SoundNotice
 from backtimer.ui.thumbnails import Thumbnails, ThumbStrip
 
 Estimate = Callable[[Routine, Level], float]  # planned seconds of a routine at a level
@@ -89,6 +90,7 @@ class RoutineList(QScrollArea):
     """The routines as cards, one chosen; Up and Down move the choice."""
 
     current_changed = Signal()
+    activated = Signal()  # Enter on the list
     picked = Signal()  # the person chose a card (click, Up/Down), as opposed to the app restoring a choice
     exercise_clicked = Signal(object, int)  # (routine, index of the exercise in it)
 
@@ -99,6 +101,9 @@ class RoutineList(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty("role", "routines")  # the style sheet rings it when it has focus
+        self.setAccessibleName("Routines")
+        self.setAccessibleDescription("Up and Down choose a routine; Enter starts the chosen one")
         self.rows: list[RoutineRow] = []
         self.current = -1
 
@@ -140,6 +145,9 @@ class RoutineList(QScrollArea):
             QTimer.singleShot(0, row, lambda: self.ensureWidgetVisible(row))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current >= 0:
+            self.activated.emit()  # Enter on the list starts the chosen routine; elsewhere it acts on its control
+            return
         step = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}.get(Qt.Key(event.key()))
         if step is None:
             super().keyPressEvent(event)
@@ -161,6 +169,7 @@ class HomeView(QWidget):
     avoid_requested = Signal()
     safety_requested = Signal()
     help_requested = Signal()  # "When to stop and get help"
+    keys_requested = Signal()
     exercise_requested = Signal(object, int)  # (routine, index of the exercise): open its detail view
     editor_requested = Signal()  # your routines and exercises
     open_file_requested = Signal()  # a programme file
@@ -179,7 +188,7 @@ class HomeView(QWidget):
         self.level_group = QButtonGroup(self)
         self.start = QPushButton("Start")
         self.start.setProperty("role", "primary")
-        self.start.setToolTip("Start the chosen routine (Enter)")
+        self.start.setToolTip("Start the chosen routine (Enter on the routine list or on this button)")
         self.today = QLabel()
         self.streak = QLabel()
         self.week = QLabel()
@@ -190,6 +199,8 @@ class HomeView(QWidget):
         self.avoid = QPushButton("What to avoid")
         self.safety = QPushButton("Safety notice")
         self.help = QPushButton("When to stop and get help")
+        self.keys = QPushButton("Keys (F1)")
+        self.keys.setToolTip("Every key of backtimer (F1 or ?)")
         self.exercises = QPushButton("The exercises")
         self.exercises.setToolTip("How to do each exercise of the chosen routine, with pictures (E)")
         self.editor = QPushButton("My routines")
@@ -197,7 +208,10 @@ class HomeView(QWidget):
         self.open_file = QPushButton("Open a programme file…")
         self.open_file.setToolTip("Open a programme or routine file someone sent you (Ctrl+O)")
         self.notice = QLabel()
+        self.sound = SoundNotice()
         self._build()
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(True)  # Enter acts on the button that has focus, and only on it
         self.set_routines(routines)
         self.set_status(None)
 
@@ -209,24 +223,14 @@ class HomeView(QWidget):
         self.notice.setWordWrap(True)
         self.notice.setProperty("role", "muted")
         self.notice.hide()
-        levels = QHBoxLayout()
-        levels.setSpacing(8)
-        levels.addWidget(QLabel("Level"))
-        for level in Level:
-            button = QPushButton(level.value.capitalize())
-            button.setCheckable(True)
-            button.setToolTip(f"{level.value.capitalize()} doses for every exercise")
-            self.level_group.addButton(button)
-            self.level_buttons[level] = button
-            levels.addWidget(button)
-            button.toggled.connect(self._level_changed)
-        levels.addStretch(1)
+        levels = self._levels()
         self.start.setMinimumHeight(84)
         font = self.start.font()
         font.setPointSizeF(font.pointSizeF() * 2.0)
         font.setBold(True)
         self.start.setFont(font)
         self.start.clicked.connect(self.start_requested)
+        self.routines.activated.connect(self._start_if_enabled)
         self.exercises.clicked.connect(self._show_exercises)
         self.routines.exercise_clicked.connect(self.exercise_requested)
         links = self._links()
@@ -240,6 +244,7 @@ class HomeView(QWidget):
         self._cards.setSpacing(10)
         column.addLayout(self._cards)
         column.addWidget(self.notice)
+        column.addWidget(self.sound)
         column.addWidget(self.routines, 1)
         column.addLayout(levels)
         column.addWidget(self.start)
@@ -264,11 +269,27 @@ class HomeView(QWidget):
             (self.avoid, self.avoid_requested),
             (self.safety, self.safety_requested),
             (self.help, self.help_requested),
+            (self.keys, self.keys_requested),
         ):
             button.clicked.connect(signal)
             links.addWidget(button)
         links.addStretch(1)
         return links
+
+    def _levels(self) -> QHBoxLayout:
+        levels = QHBoxLayout()
+        levels.setSpacing(8)
+        levels.addWidget(QLabel("Level"))
+        for level in Level:
+            button = QPushButton(level.value.capitalize())
+            button.setCheckable(True)
+            button.setToolTip(f"{level.value.capitalize()} doses for every exercise")
+            self.level_group.addButton(button)
+            self.level_buttons[level] = button
+            levels.addWidget(button)
+            button.toggled.connect(self._level_changed)
+        levels.addStretch(1)
+        return levels
 
     def _status_card(self) -> QFrame:
         card = self.status_card
@@ -365,6 +386,10 @@ class HomeView(QWidget):
             length = f"  ·  {minutes_text(self._estimate(routine, self.level))}" if self._lengths else ""
             self.start.setText(f"Start  ·  {routine.title}{length}")
 
+    def _start_if_enabled(self) -> None:
+        if self.start.isEnabled():
+            self.start_requested.emit()
+
     def _show_exercises(self) -> None:
         if self.routine is not None and self.routine.entries:
             self.exercise_requested.emit(self.routine, 0)
@@ -376,9 +401,6 @@ class HomeView(QWidget):
             self.first_painted.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.start.isEnabled():
-            self.start_requested.emit()
-            return
         if event.key() == Qt.Key.Key_E:
             self._show_exercises()
             return

@@ -15,8 +15,10 @@ from backtimer.core.content.model import Level, Routine
 from backtimer.core.settings import Settings
 from backtimer.practice.ports import DayStatus
 from backtimer.practice.starting import Practice
+from backtimer.ui import screen_fit
 from backtimer.ui.dialogs import Ask, Dialogs, Inform
 from backtimer.ui.home import HomeView
+from backtimer.ui.keys_help import install_keys_help
 from backtimer.ui.ports import WindowParts
 from backtimer.ui.theme import apply_theme, colors_for
 
@@ -68,12 +70,14 @@ class MainWindow(QMainWindow):
         self.colors = colors_for(self.settings.theme)
         self._theme_app()  # before any widget exists, so each is built with the final fonts
         self.controller: SessionController | None = None
+        self._resume_after_stop = False  # the session ran when the stop question opened
         self._wired: list[tuple[SignalInstance, Callable[[], None]]] = []
         self.extra_routines: list[Routine] = []  # routines opened from a file this run
         self.ready = False  # lengths and streak filled in (just after the first paint)
         self.home = HomeView([], practice.estimate, lengths=False)
         self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
+        self.keys = install_keys_help(self)  # F1 or ?: every key, over any page
         self._connect_home()
         self.home.select(self.settings.last_routine, _level(self.settings.level))
         self.home.history.setVisible(self.dialogs.parts.make_history_view is not None)
@@ -113,6 +117,7 @@ class MainWindow(QMainWindow):
         h.avoid_requested.connect(self.dialogs.avoid)
         h.safety_requested.connect(lambda: self.dialogs.safety(remember=False))
         h.help_requested.connect(self.dialogs.red_flags)
+        h.keys_requested.connect(self.keys.open_overlay)
         h.exercise_requested.connect(lambda routine, index: self.dialogs.exercise(routine, index, self.home.level))
         h.editor_requested.connect(self.open_editor)
         h.open_file_requested.connect(self.open_programme_file)
@@ -164,6 +169,9 @@ class MainWindow(QMainWindow):
             self.progress.ask_next_day()
             self.home.routines.current_changed.connect(self.progress.refresh)
             self.home.level_group.buttonToggled.connect(self._level_toggled)
+            parts = self.dialogs.parts
+            if self.settings.voice_enabled or self.settings.beeps:  # before the first session, not during
+                self.home.sound.check(parts.check_sound, parts.play_test_sound)
             QTimer.singleShot(1000, self.prepare_voice)
 
     def _level_toggled(self, _button: object, checked: bool) -> None:
@@ -224,6 +232,8 @@ class MainWindow(QMainWindow):
         player = PlayerView()
         player.set_colors(self.colors)
         player.stop_requested.connect(self.request_stop)
+        player.stop_confirmed.connect(lambda: self.answer_stop(True))
+        player.stop_declined.connect(lambda: self.answer_stop(False))
         player.fullscreen_requested.connect(self.toggle_fullscreen)
         player.help_requested.connect(self.dialogs.red_flags)
         self.stack.addWidget(player)
@@ -262,6 +272,8 @@ class MainWindow(QMainWindow):
         if self.player.figure.figure is None and make_figure is not None:
             self.player.set_figure(make_figure())  # built on first use: a lighter start-up
             self.player.set_plan(run.plan)
+        self.player.ask_stop(False)
+        self.player.announce.voice_heard = self.settings.voice_enabled and not controller.run.muted
         self.stack.setCurrentWidget(self.player)
         self.player.setFocus()
         controller.start()
@@ -285,17 +297,26 @@ class MainWindow(QMainWindow):
         self._wired = list(pairs)
 
     def request_stop(self) -> None:
-        """Esc or Stop: ask first; the session is paused while the question is open, so no work runs by."""
+        """Esc or Stop: asked inside the player; the session is paused while the question is open."""
         c = self.controller
+        if c is None or self.player.asking_stop:
+            return
+        self._resume_after_stop = c.session.active
+        self.player.ask_stop(True)
+        if self._resume_after_stop:
+            c.toggle()
+
+    def answer_stop(self, stop: bool) -> None:
+        c = self.controller
+        self.player.ask_stop(False)
         if c is None:
             return
-        was_active = c.session.active
-        if was_active:
-            c.toggle()
-        if self.ask("Stop the session?", "Stop now? What you have done so far is kept."):
+        if stop:
             c.stop()
-        elif was_active:
+        elif self._resume_after_stop:
             c.toggle()  # carry on, with the usual short get-ready
+        elif c.last is not None:
+            self.player.show_snapshot(c.last)
 
     def show_summary(self) -> None:
         c = self.controller
@@ -304,9 +325,9 @@ class MainWindow(QMainWindow):
         self.summary.show_summary(c.run.summary(names), self.refresh_status())
         last = c.run.last_unrated()
         self.summary.ask_feedback((last.id, last.name) if last else None, c.run.hurts)
-        if self.isFullScreen():
-            self.showNormal()
+        screen_fit.leave_full_screen(self)  # back to the window as it was (maximised stays maximised)
         self.stack.setCurrentWidget(self.summary)
+        self.summary.rating_row.setFocus()
 
     def close_summary(self) -> None:
         c = self.controller
@@ -342,10 +363,7 @@ class MainWindow(QMainWindow):
         return save_report(self, routine, self.home.level, names)
 
     def toggle_fullscreen(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-        else:
-            self.showFullScreen()
+        screen_fit.toggle_full_screen(self)
 
     def notice(self, text: str) -> None:
         """A one-line message that must not interrupt: shown in the status bar and kept on home."""

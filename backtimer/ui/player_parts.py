@@ -1,4 +1,4 @@
-"""The player's smaller pieces: the figure's place, the how-to and next-up cards, the hurt choices, the buttons."""
+"""The player's smaller pieces: the figure's place, the how-to and next-up cards, the buttons."""
 
 from __future__ import annotations
 
@@ -122,11 +122,11 @@ class InfoPanel(QWidget):
         nxt.setContentsMargins(22, 16, 22, 16)
         nxt.addWidget(self.next_heading)
         nxt.addWidget(self.next_up, 1)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(24)
-        row.addWidget(how_card, 7)
-        row.addWidget(next_card, 3)
+        column = QVBoxLayout(self)  # beside the count, in get-ready and rests (folded away during work)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(16)
+        column.addWidget(how_card, 7)
+        column.addWidget(next_card, 3)
 
     def show_exercise(self, exercise: Exercise | None, easier: bool, next_up: str, *, beginner: bool = False) -> None:
         """``beginner``: the session is at beginner level, where the beginner form is the way to do it."""
@@ -144,57 +144,15 @@ class InfoPanel(QWidget):
         set_text(self.beginner, prefix + exercise.beginner if exercise.beginner else "")
 
     def scale_to(self, unit: float) -> None:
-        _scaled(self.how_to, 24 * unit)
+        _scaled(self.how_to, 26 * unit)
         _scaled(self.beginner, 22 * unit)
-        _scaled(self.next_heading, 20 * unit, bold=True)
-        _scaled(self.next_up, 30 * unit, bold=True)
-
-
-class HurtPanel(QFrame):
-    """After "This hurts": the exercise has stopped; offer the easier form, skipping it, or carrying on."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setProperty("role", "card")
-        self.heading = QLabel("Stopped. Move gently out of the position. What next?")
-        self.hint = _wrapping("muted")
-        self.easier = QPushButton("Easier form")
-        self.skip = QPushButton("Skip this exercise")
-        self.carry_on = QPushButton("Carry on")
-        self.carry_on.setToolTip("Carry on with this exercise as it was (Space)")
-        self.skip.setToolTip("Leave this exercise out and go to the next one")
-        self.easier.setProperty("role", "primary")
-        self.help = QPushButton("When to stop and get help")
-        self.help.setProperty("role", "danger")
-        self.help.setToolTip('Shown after "This hurts" twice in one session')
-        self.help.hide()
-        row = QHBoxLayout()
-        row.setSpacing(18)
-        for button in (self.easier, self.skip, self.carry_on, self.help):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            row.addWidget(button, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.hint)
-        layout.addLayout(row)
-
-    def offer(self, exercise: Exercise | None, *, easier_done: bool) -> None:
-        self.easier.setEnabled(not easier_done)
-        hint = f"Easier form: {exercise.beginner}" if exercise and exercise.beginner and not easier_done else ""
-        set_text(self.hint, hint)
-        self.easier.setToolTip("Redo this set with fewer reps, in the easier form")
-
-    def scale_to(self, unit: float) -> None:
-        _scaled(self.heading, 28 * unit, bold=True)
-        _scaled(self.hint, 22 * unit)
-        for button in (self.easier, self.skip, self.carry_on, self.help):
-            _scaled(button, 26 * unit, bold=True)
-            button.setMinimumHeight(int(64 * unit))
+        _scaled(self.next_heading, 22 * unit, bold=True)
+        _scaled(self.next_up, 32 * unit, bold=True)
 
 
 class Controls(QWidget):
-    """Every key as a button too, the key named in its tooltip. Buttons never take focus: keys stay with the player."""
+    """Every key as a button too, the key named in its tooltip. Tab reaches them; a click leaves the focus where it
+    was, so the keys keep working after a button was pressed with the mouse."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -224,7 +182,10 @@ class Controls(QWidget):
     def _button(self, text: str, tip: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setToolTip(tip)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setAccessibleName(text.strip("◀▶ "))
+        button.setAccessibleDescription(tip)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.setAutoDefault(True)  # Enter acts on the button that has focus
         return button
 
     def set_muted(self, muted: bool) -> None:
@@ -236,7 +197,8 @@ class Controls(QWidget):
         waiting = snap.pause_reason is PauseReason.WAITING
         set_text_button(self.toggle, "Pause" if running else "Start" if waiting else "Resume")
         self.done.setVisible(snap.self_paced and snap.state is State.RUNNING)
-        self.hurt.setEnabled(snap.exercise_id is not None and snap.state is not State.PAUSED)
+        hurt_open = snap.state is State.PAUSED and snap.pause_reason is PauseReason.HURT
+        self.hurt.setEnabled(snap.exercise_id is not None and not hurt_open)  # paused too: pain does not wait
 
     def scale_to(self, unit: float) -> None:
         for button in (self.previous, self.toggle, self.next, self.hurt, self.mute, self.fullscreen, self.stop):

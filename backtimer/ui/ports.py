@@ -27,3 +27,5 @@ class WindowParts:
     make_figure: Callable[[], FigureWidget] | None = None
     guidance: Callable[[], Guidance] | None = None  # read at first need (the safety notice, what to avoid)
     content: OwnContent | None = None  # the person's own routines and exercises (the editor, programme files)
+    check_sound: Callable[[], str | None] | None = None  # why nothing can be heard, or None (run off the GUI thread)
+    play_test_sound: Callable[[], str | None] | None = None  # one beep; why it failed, or None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from backtimer.core.session.plan import Plan
@@ -34,11 +34,14 @@ class SessionProgress(QWidget):
         self._track = QColor("#888888")
         self._fill = QColor("#45c89f")
         self._mark = QColor("#ffffff")
+        self._outline: QColor | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setFixedHeight(22)
 
-    def set_colors(self, track: str, fill: str, mark: str) -> None:
+    def set_colors(self, track: str, fill: str, mark: str, outline: str = "") -> None:
+        """``outline``: an edge round the bar, so its whole length shows against any background."""
         self._track, self._fill, self._mark = QColor(track), QColor(fill), QColor(mark)
+        self._outline = QColor(outline) if outline else None
         self.update()
 
     def set_marks(self, marks: list[float]) -> None:
@@ -69,9 +72,10 @@ class SessionProgress(QWidget):
         h = float(self.height())
         bar = QRectF(0, h * 0.25, self.width(), h * 0.5)
         radius = bar.height() / 2
-        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setPen(QPen(self._outline, 1.5) if self._outline is not None else Qt.PenStyle.NoPen)
         painter.setBrush(self._track)
         painter.drawRoundedRect(bar, radius, radius)
+        painter.setPen(Qt.PenStyle.NoPen)
         if self._fraction > 0:
             filled = QRectF(bar.left(), bar.top(), max(bar.width() * self._fraction, bar.height()), bar.height())
             painter.setBrush(self._fill)

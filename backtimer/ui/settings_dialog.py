@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from backtimer.ui.voice_settings import VoiceSettings
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"))
+THEMES = (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark"), ("high-contrast", "High contrast"))
 
 
 def _seconds(value: float, low: float, high: float) -> QDoubleSpinBox:

@@ -3,10 +3,9 @@ the rating of the last exercise and a note. Pain takes digits 0-9, the arrow key
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from backtimer.core.wording import duration_text
 from backtimer.practice.ports import DayStatus
 from backtimer.practice.summary import SessionSummary
 from backtimer.ui.feedback_parts import HelpOffer, LastRating
+from backtimer.ui.rating_row import RatingRow
 
 
 class SummaryView(QWidget):
@@ -40,12 +40,13 @@ class SummaryView(QWidget):
         self.streak = QLabel()
         self.lines = QGridLayout()
         self._scroll = QScrollArea()
-        self.rating = QButtonGroup(self)
-        self.rating.setExclusive(False)  # a second click on the chosen number clears it: the rating is optional
+        self.rating_row = RatingRow("Pain now, 0 no pain to 10 the worst")
+        self.rating = self.rating_row.group
         self.last = LastRating()
         self.offer = HelpOffer()
         self.offer.requested.connect(self.help_requested)
         self._hurts = 0
+        self.rating_row.changed.connect(lambda: self.offer.update_for(self.pain(), self._hurts))
         self.note = QLineEdit()
         self.note.setPlaceholderText("A note for yourself (optional)")
         self.note.setMaxLength(500)
@@ -53,10 +54,13 @@ class SummaryView(QWidget):
         self.close_button.setProperty("role", "primary")
         self.close_button.setMinimumHeight(72)
         self.close_button.setFont(self._bigger(self.close_button, 1.6))
+        self.close_button.setAutoDefault(True)  # Enter on it saves and closes
         self.close_button.clicked.connect(self.finished)
+        self.note.returnPressed.connect(self.finished)  # Enter in the note too
+        self.note.setAccessibleName("Note")
         self._build()
-        for button in [self.close_button, self.offer.button, *self.rating.buttons(), *self.last.group.buttons()]:
-            button.installEventFilter(self)
+        QWidget.setTabOrder(self.rating_row, self.note)  # rating, note, save: the ratings of the last exercise after
+        QWidget.setTabOrder(self.note, self.close_button)
 
     def _build(self) -> None:
         stats = QHBoxLayout()
@@ -79,11 +83,11 @@ class SummaryView(QWidget):
                 self._streak_card = card
         self._streak_card.hide()
         self._scroll.setWidgetResizable(True)
+        self._scroll.setAccessibleName("What was done and what was skipped")
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll = self._scroll
         ask = QLabel("How much does your back hurt now?  0 is no pain, 10 is the worst.  (optional: 0-9, arrows)")
         ask.setFont(self._bigger(ask, 1.2))
-        ratings = self._pain_row()
         column = QVBoxLayout()
         column.setSpacing(14)
         column.addWidget(self.heading)
@@ -91,7 +95,7 @@ class SummaryView(QWidget):
         column.addLayout(stats)
         column.addWidget(scroll, 1)
         column.addWidget(ask)
-        column.addLayout(ratings)
+        column.addWidget(self.rating_row)
         column.addWidget(self.offer)
         column.addWidget(self.last)
         column.addWidget(self.note)
@@ -102,22 +106,6 @@ class SummaryView(QWidget):
         outer.addLayout(column, 6)
         outer.addStretch(1)
 
-    def _pain_row(self) -> QHBoxLayout:
-        """0 to 10 as big buttons; one at a time, a second click clears it."""
-        ratings = QHBoxLayout()
-        ratings.setSpacing(6)
-        for value in range(11):
-            button = QPushButton(str(value))
-            button.setCheckable(True)
-            button.setMinimumSize(56, 56)
-            button.setFont(self._bigger(button, 1.3))
-            self.rating.addButton(button, value)
-            ratings.addWidget(button)
-        ratings.addStretch(1)
-        self.rating.idToggled.connect(self._only_one)
-        self.rating.idToggled.connect(lambda _id, _on: self.offer.update_for(self.pain(), self._hurts))
-        return ratings
-
     @staticmethod
     def _bigger(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:
         font = QFont(widget.font())
@@ -125,11 +113,12 @@ class SummaryView(QWidget):
         font.setBold(bold)
         return font
 
-    def _only_one(self, chosen: int, checked: bool) -> None:
-        if checked:
-            for button in self.rating.buttons():
-                if self.rating.id(button) != chosen and button.isChecked():
-                    button.setChecked(False)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.rating_row.hasFocus():
+            self.finished.emit()  # a rating given: Enter saves it
+            return
+        if not self.rating_row.key(event):  # digits and arrows set the rating from anywhere but the note
+            super().keyPressEvent(event)
 
     def show_summary(self, summary: SessionSummary, status: DayStatus | None) -> None:
         self.heading.setText("Well done" if summary.completed else "Session stopped")
@@ -149,10 +138,9 @@ class SummaryView(QWidget):
             self.lines.addWidget(name, row, 0)
             self.lines.addWidget(how, row, 1)
         self.lines.setRowStretch(len(summary.tallies) + 1, 1)
-        for button in self.rating.buttons():
-            button.setChecked(False)
+        self.rating_row.set_value(None)
         self.note.clear()
-        self.close_button.setFocus()
+        self.rating_row.setFocus()  # digits and arrows rate at once; Enter saves, Tab goes to the note
 
     def _new_listing(self) -> None:
         """A fresh grid for this session's lines (the old one goes with its widget)."""
@@ -186,12 +174,10 @@ class SummaryView(QWidget):
 
     def pain(self) -> int | None:
         """Pain now, 0 (none) to 10 (worst), or None when not given."""
-        checked = [self.rating.id(b) for b in self.rating.buttons() if b.isChecked()]
-        return checked[0] if checked else None
+        return self.rating_row.value()
 
     def set_pain(self, value: int | None) -> None:
-        for button in self.rating.buttons():
-            button.setChecked(self.rating.id(button) == value)
+        self.rating_row.set_value(value)
 
     def ask_feedback(self, last: tuple[str, str] | None, hurts: int) -> None:
         """The last exercise to rate, (id, name), if it was not rated yet; ``hurts``: "This hurts" presses."""
@@ -201,30 +187,6 @@ class SummaryView(QWidget):
 
     def last_rating(self) -> tuple[str, str] | None:
         return self.last.answer()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if not self.pain_key(event):
-            super().keyPressEvent(event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The buttons would take the arrow keys to move the focus: on this page they set the pain instead."""
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and watched is not self.note:
-            return self.pain_key(event)
-        return super().eventFilter(watched, event)
-
-    def pain_key(self, event: QKeyEvent) -> bool:
-        """Digits choose the pain now, the arrows move it (the note field keeps its own keys); True if handled."""
-        key = event.key()
-        if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
-            self.set_pain(key - Qt.Key.Key_0)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
-            now = self.pain()
-            step = 1 if key in (Qt.Key.Key_Right, Qt.Key.Key_Up) else -1
-            self.set_pain(min(max((now if now is not None else (-1 if step > 0 else 1)) + step, 0), 10))
-        else:
-            return False
-        event.accept()
-        return True
 
     def note_text(self) -> str:
         return self.note.text().strip()

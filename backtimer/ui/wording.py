@@ -106,3 +106,14 @@ def exercise_number(snap: Snapshot, plan: Plan) -> str:
         return ""
     index = snap.entry_index + (1 if snap.exercise_name is None and snap.kind is not StepKind.PREPARE else 0)
     return f"Exercise {min(index + 1, count)} of {count}"
+
+
+def step_fraction(snap: Snapshot) -> float:
+    """How far the current step has gone, 0 to 1: the bar under the count."""
+    if snap.get_ready_left is not None:
+        return 0.0
+    if snap.step_seconds:
+        return min(max(snap.step_elapsed / snap.step_seconds, 0.0), 1.0)
+    if snap.rep is not None and snap.reps:
+        return min((snap.rep - 1) / snap.reps, 1.0)
+    return 0.0

@@ -56,7 +56,7 @@ def test_a_finished_session_is_stored_with_its_rating(
     make_harness: Callable[..., Harness], qtbot: QtBot, data_dir: Path
 ) -> None:
     h = make_harness("start-small", "beginner")
-    QTest.keyClick(h.window.home, Qt.Key.Key_Return)  # Enter starts
+    QTest.keyClick(h.window.home.routines, Qt.Key.Key_Return)  # Enter on the routine list starts it
     assert h.window.current_page() is h.window.player
     h.run_until(lambda: h.window.current_page() is h.window.summary)
     summary = h.window.summary
@@ -176,7 +176,7 @@ def test_quitting_from_the_summary_keeps_the_rating(
     make_harness: Callable[..., Harness], qtbot: QtBot, data_dir: Path
 ) -> None:
     h = make_harness("start-small", "beginner")
-    QTest.keyClick(h.window.home, Qt.Key.Key_Return)
+    QTest.keyClick(h.window.home.routines, Qt.Key.Key_Return)
     h.run_until(lambda: h.window.current_page() is h.window.summary)
     QTest.mouseClick(h.window.summary.rating.button(6), Qt.MouseButton.LeftButton)
     QTest.keyClicks(h.window.summary.note, "quit from here")
@@ -200,3 +200,23 @@ def test_picking_a_routine_by_hand_selects_its_own_level(make_harness: Callable[
     QTest.mouseClick(home.level_buttons[Level.STANDARD], Qt.MouseButton.LeftButton)
     levels.append(home.level)  # and the buttons still change it
     assert levels == [Level.ADVANCED, Level.BEGINNER, Level.STANDARD]
+
+
+def test_no_sound_is_said_on_home_before_the_first_session(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
+    h = make_harness("start-small")
+    sound = h.window.home.sound
+    plays: list[str] = []
+
+    def play() -> str | None:
+        plays.append("beep")
+        return "The sound player failed: cannot open audio device"
+
+    sound.check(lambda: "No sound output was found on this computer.", play)
+    qtbot.waitUntil(sound.isVisible)
+    assert "No sound output" in sound.problem.text()
+    assert "Test sound" in sound.hint.text() and sound.test.isVisible()
+    QTest.mouseClick(sound.test, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "cannot open audio device" in sound.problem.text())
+    assert plays == ["beep"]
+    sound.check(lambda: None, play)  # sound works: nothing is said
+    qtbot.waitUntil(lambda: not sound.isVisible())

@@ -135,23 +135,64 @@ def test_arrows_and_buttons_skip_and_go_back(make_harness: Callable[..., Harness
     assert h.speaker.cancels >= 6  # every jump silenced what was being said
 
 
-def test_escape_asks_before_stopping(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
+def test_escape_asks_inside_the_player_and_carrying_on_is_the_default(
+    make_harness: Callable[..., Harness], qtbot: QtBot
+) -> None:
     h = make_harness("lower-back")
     p = h.window.player
     start(h, qtbot)
     to_work(h)
     h.advance(8)
-    h.asker.answer = False
+    for carry_on in (Qt.Key.Key_Space, Qt.Key.Key_Escape):
+        QTest.keyClick(p, Qt.Key.Key_Escape)
+        assert p.display.currentWidget() is p.stop_question  # a large question inside the player, no dialog
+        assert h.state() is State.PAUSED  # no work runs by while it is open
+        h.advance(30)
+        assert h.state() is State.PAUSED
+        QTest.keyClick(p, carry_on)  # a reflexive Space or Esc carries on
+        assert p.display.currentWidget() is p.main_page
+        assert h.state() is State.GETTING_READY  # carried on, with the usual count-in
+        h.advance(3)
+    assert h.asker.asked == []  # never the small Yes/No dialog
     QTest.keyClick(p, Qt.Key.Key_Escape)
-    assert h.asker.asked == ["Stop the session?"]
-    assert h.window.current_page() is p
-    assert h.state() is State.GETTING_READY  # carried on, with the usual count-in
-    h.asker.answer = True
-    QTest.mouseClick(p.controls.stop, Qt.MouseButton.LeftButton)
-    assert len(h.asker.asked) == 2
+    QTest.keyClick(p, Qt.Key.Key_Return)  # Enter stops
     assert h.window.current_page() is h.window.summary
     assert h.window.summary.heading.text() == "Session stopped"
     assert ("Prone snow angel", "0 sets, 1 rep") in h.window.summary.line_texts()
+
+
+def test_y_stops_and_the_stop_button_asks_too(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
+    h = make_harness("lower-back")
+    p = h.window.player
+    start(h, qtbot)
+    QTest.keyClick(p, Qt.Key.Key_Space)  # paused before the question: still paused after "carry on"
+    QTest.mouseClick(p.controls.stop, Qt.MouseButton.LeftButton)
+    assert p.display.currentWidget() is p.stop_question
+    QTest.mouseClick(p.stop_question.carry_on, Qt.MouseButton.LeftButton)
+    assert h.state() is State.PAUSED
+    assert p.display.currentWidget() is p.paused  # the paused state has the big display
+    QTest.keyClick(p, Qt.Key.Key_Escape)
+    QTest.keyClick(p, Qt.Key.Key_Y)
+    assert h.window.current_page() is h.window.summary
+
+
+def test_tab_reaches_the_players_buttons_and_enter_acts_on_the_focused_one(
+    make_harness: Callable[..., Harness], qtbot: QtBot
+) -> None:
+    h = make_harness("lower-back")
+    p = h.window.player
+    start(h, qtbot)
+    to_work(h)
+    reached = set()
+    for _ in range(12):
+        QTest.keyClick(h.window, Qt.Key.Key_Tab)
+        reached.add(h.window.focusWidget())
+    controls = p.controls
+    assert {controls.previous, controls.toggle, controls.next, controls.hurt, controls.stop} <= reached
+    controls.toggle.setFocus()
+    QTest.keyClick(controls.toggle, Qt.Key.Key_Return)  # Enter on "Pause" pauses (not "done", not "stop")
+    assert h.state() is State.PAUSED
+    assert h.window.current_page() is p
 
 
 def test_mute_and_full_screen(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
@@ -197,7 +238,7 @@ def test_this_hurts_then_easier_form(make_harness: Callable[..., Harness], qtbot
     to_work(h)
     h.advance(5)
     QTest.mouseClick(p.controls.hurt, Qt.MouseButton.LeftButton)
-    assert p.bottom.currentWidget() is p.hurt
+    assert p.display.currentWidget() is p.hurt
     assert p.phase.text() == "Paused"
     assert p.hurt.easier.isEnabled()
     assert "hands glide" in p.hurt.hint.text()
@@ -205,7 +246,7 @@ def test_this_hurts_then_easier_form(make_harness: Callable[..., Harness], qtbot
     assert c is not None
     assert c.session.results[-1].outcome is Outcome.HURT
     QTest.mouseClick(p.hurt.easier, Qt.MouseButton.LeftButton)
-    assert p.bottom.currentWidget() is p.info
+    assert p.display.currentWidget() is p.main_page
     assert p.set_line.text() == "Set 1 of 2 · easier form"
     assert p.info.beginner.text().startswith("Easier form (chosen): ")
     assert p.phase.text() == "Get ready"
@@ -220,10 +261,11 @@ def test_this_hurts_then_skip(make_harness: Callable[..., Harness], qtbot: QtBot
     to_work(h)
     QTest.mouseClick(p.controls.hurt, Qt.MouseButton.LeftButton)
     QTest.mouseClick(p.hurt.skip, Qt.MouseButton.LeftButton)
-    assert p.bottom.currentWidget() is p.info
+    assert p.display.currentWidget() is p.main_page
     h.run_until(lambda: kind(h) is StepKind.WORK)
     assert p.title.text() == "Prone alternating leg lift"
     QTest.keyClick(p, Qt.Key.Key_Escape)
+    QTest.keyClick(p, Qt.Key.Key_Enter)
     assert h.window.summary.line_texts()[0] == ("Prone snow angel", "0 sets · stopped: it hurt")
 
 
@@ -236,7 +278,7 @@ def test_this_hurts_then_carry_on(make_harness: Callable[..., Harness], qtbot: Q
     QTest.mouseClick(p.controls.hurt, Qt.MouseButton.LeftButton)
     assert not p.controls.hurt.isEnabled()  # already stopped
     QTest.mouseClick(p.hurt.carry_on, Qt.MouseButton.LeftButton)
-    assert p.bottom.currentWidget() is p.info
+    assert p.display.currentWidget() is p.main_page
     assert h.state() is State.GETTING_READY
     h.advance(3)
     assert h.state() is State.RUNNING
@@ -311,14 +353,65 @@ def test_the_figure_moves_with_the_session_and_freezes_when_paused(
     assert repr(getattr(figure, "drawing", None)) == frozen
 
 
-def test_h_says_this_hurts(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
+def test_this_hurts_by_keys_only_h_then_1_2_3(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
     h = make_harness("lower-back", "standard")
     p = h.window.player
     start(h, qtbot)
     to_work(h)
-    QTest.keyClick(p, Qt.Key.Key_H)  # the key the opening's safety line names
-    assert p.bottom.currentWidget() is p.hurt
-    assert "(H)" in p.controls.hurt.toolTip()
+    QTest.keyClick(p, Qt.Key.Key_H)
+    assert p.display.currentWidget() is p.hurt  # the choices take over the big display
+    assert [b.text().split()[0] for b in p.hurt.choices if not b.isHidden()] == ["1", "2", "3"]  # each names its key
+    assert min(b.height() for b in p.hurt.choices) >= 60  # large targets, even in a 1280 x 800 window
+    QTest.keyClick(p, Qt.Key.Key_3)  # carry on
+    assert h.state() is State.GETTING_READY
+    assert p.display.currentWidget() is p.main_page
+    h.advance(3)
+    QTest.keyClick(p, Qt.Key.Key_H)
+    QTest.keyClick(p, Qt.Key.Key_1)  # the easier form
+    assert p.set_line.text() == "Set 1 of 2 · easier form"
+    h.advance(3)
+    QTest.keyClick(p, Qt.Key.Key_H)
+    assert not p.hurt.easier.isEnabled()
+    QTest.keyClick(p, Qt.Key.Key_1)  # chosen already: nothing happens
+    assert p.display.currentWidget() is p.hurt
+    QTest.keyClick(p, Qt.Key.Key_2)  # skip
+    h.run_until(lambda: kind(h) is StepKind.WORK)
+    assert p.title.text() == "Prone alternating leg lift"
+
+
+def test_this_hurts_works_while_paused(make_harness: Callable[..., Harness], qtbot: QtBot) -> None:
+    h = make_harness("lower-back")
+    p = h.window.player
+    start(h, qtbot)
+    to_work(h)
+    QTest.keyClick(p, Qt.Key.Key_Space)
+    assert p.display.currentWidget() is p.paused
+    assert p.controls.hurt.isEnabled() and p.paused.hurt.isEnabled()
+    QTest.keyClick(p, Qt.Key.Key_H)
+    c = h.window.controller
+    assert c is not None
+    assert c.session.pause_reason is PauseReason.HURT
+    assert c.session.results[-1].outcome is Outcome.HURT
+    assert p.display.currentWidget() is p.hurt
+    QTest.keyClick(p, Qt.Key.Key_H)  # a second H does not record it twice
+    assert [r.outcome for r in c.session.results].count(Outcome.HURT) == 1
+    QTest.keyClick(p, Qt.Key.Key_Space)  # Space carries on here too
+    assert h.state() is State.GETTING_READY
+
+
+def test_phase_changes_are_announced_only_when_the_voice_is_not_heard(
+    make_harness: Callable[..., Harness], qtbot: QtBot
+) -> None:
+    h = make_harness("lower-back")
+    p = h.window.player
+    start(h, qtbot)
+    to_work(h)
+    assert p.announce.sent == []  # the app's voice says each phase: a screen reader is not made to say it too
+    QTest.keyClick(p, Qt.Key.Key_M)
+    h.advance(6)
+    assert "Sweep down. Prone snow angel" in p.announce.sent
+    QTest.keyClick(p, Qt.Key.Key_Escape)
+    assert p.announce.sent[-1].startswith("Stop the session?")
 
 
 def test_wait_for_me_holds_the_get_ready_until_enter(

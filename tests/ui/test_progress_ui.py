@@ -46,7 +46,7 @@ def kind(h: Harness) -> StepKind:
 
 
 def to_rest_after_first_exercise(h: Harness) -> None:
-    QTest.keyClick(h.window.home, Qt.Key.Key_Return)
+    h.window.start_session()
     h.run_until(
         lambda: (
             kind(h) is StepKind.REST
@@ -62,14 +62,14 @@ def test_a_rating_key_after_an_exercise_is_stored_and_the_question_is_spoken(
     h = make_harness("start-small", "beginner")
     to_rest_after_first_exercise(h)
     p = h.window.player
-    assert p.bottom.currentWidget() is p.rating
+    assert p.side.currentWidget() is p.rating
     assert p.rating.question.text() == "How was Glute bridge?"
     h.advance(5)
     assert any(t.startswith("How was Glute bridge?") for t in h.speaker.texts)
     QTest.keyClick(p, Qt.Key.Key_2)
-    assert p.bottom.currentWidget() is p.info  # answered: gone at once
+    assert p.side.currentWidget() is p.info  # answered: gone at once
     h.advance(1)
-    assert p.bottom.currentWidget() is p.info  # and not asked again
+    assert p.side.currentWidget() is p.info  # and not asked again
     h.run_until(lambda: h.window.current_page() is h.window.summary)
     summary = h.window.summary
     assert summary.last.isVisible() and summary.last.question.text() == "How was Knee-drop twist?"
@@ -85,9 +85,9 @@ def test_an_unanswered_rating_goes_away_by_itself(make_harness: Callable[..., Ha
     h = make_harness("start-small", "beginner")
     to_rest_after_first_exercise(h)
     p = h.window.player
-    assert p.bottom.currentWidget() is p.rating
+    assert p.side.currentWidget() is p.rating
     h.advance(RATING_SECONDS + 1)
-    assert p.bottom.currentWidget() is p.info
+    assert p.side.currentWidget() is p.info
     QTest.keyClick(p, Qt.Key.Key_1)  # too late: the digit does nothing
     assert h.window.controller is not None and "glute-bridge" not in h.window.controller.run.rated
 
@@ -96,16 +96,17 @@ def test_pain_takes_digits_and_arrows_and_high_pain_offers_help(
     make_harness: Callable[..., Harness], qtbot: QtBot, data_dir: Path
 ) -> None:
     h = make_harness("start-small", "beginner")
-    QTest.keyClick(h.window.home, Qt.Key.Key_Return)
+    h.window.start_session()
     h.run_until(lambda: h.window.current_page() is h.window.summary)
     s = h.window.summary
     assert not s.offer.isVisible()
-    QTest.keyClick(s.close_button, Qt.Key.Key_3)
+    assert s.rating_row.hasFocus()  # the pain scale has the keys at once
+    QTest.keyClick(s.rating_row, Qt.Key.Key_3)
     assert s.pain() == 3
-    QTest.keyClick(s.close_button, Qt.Key.Key_Right)
-    QTest.keyClick(s.close_button, Qt.Key.Key_Right)
+    QTest.keyClick(s.rating_row, Qt.Key.Key_Right)
+    QTest.keyClick(s.rating_row, Qt.Key.Key_Right)
     assert s.pain() == 5
-    QTest.keyClick(s.close_button, Qt.Key.Key_Left)
+    QTest.keyClick(s.rating_row, Qt.Key.Key_Left)
     assert s.pain() == 4 and not s.offer.isVisible()
     QTest.mouseClick(s.rating.button(10), Qt.MouseButton.LeftButton)
     assert s.pain() == 10 and s.offer.isVisible() and "pain of 10" in s.offer.text.text()
@@ -121,7 +122,7 @@ def test_pain_takes_digits_and_arrows_and_high_pain_offers_help(
 
 def test_this_hurts_twice_offers_help(make_harness: Callable[..., Harness]) -> None:
     h = make_harness("start-small", "beginner")
-    QTest.keyClick(h.window.home, Qt.Key.Key_Return)
+    h.window.start_session()
     p = h.window.player
     for n in range(2):
         h.run_until(lambda: kind(h) is StepKind.WORK)

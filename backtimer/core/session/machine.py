@@ -118,9 +118,11 @@ class Session:
 
     def hurt(self, now: float) -> None:
         """ "This hurts": pause at once and note it; the person then picks easier, skip or carry on."""
-        if self._live() and self.step.exercise is not None:
-            self.pause(now, PauseReason.HURT)
-            self._end_step(now, Outcome.HURT)
+        if not self._live() or self.step.exercise is None or self.pause_reason is PauseReason.HURT:
+            return
+        self.pause(now, PauseReason.HURT)
+        self.pause_reason = PauseReason.HURT  # also when it was paused already: pain does not wait for Resume
+        self._end_step(now, Outcome.HURT)
 
     def skip_exercise(self, now: float) -> None:
         """Leave the current exercise: its remaining work counts as skipped."""
