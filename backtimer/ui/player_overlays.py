@@ -108,6 +108,8 @@ class HurtPanel(Takeover):
         if self.heading.text() != heading:
             self.heading.setText(heading)
         hint = f"Easier form: {exercise.beginner}" if exercise and exercise.beginner and not easier_done else ""
+        if easier_done:
+            hint = "This is the easier form already: skip the exercise, or carry on gently."
         if self.hint.text() != hint:
             self.hint.setText(hint)
 

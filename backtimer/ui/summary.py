@@ -86,7 +86,7 @@ class SummaryView(QWidget):
         self._scroll.setAccessibleName("What was done and what was skipped")
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll = self._scroll
-        ask = QLabel("How much does your back hurt now?  0 is no pain, 10 is the worst.  (optional: 0-9, arrows)")
+        ask = QLabel("How much does your back hurt now?  0 is no pain, 10 is the worst. (optional: 0 to 10, or arrows)")
         ask.setFont(self._bigger(ask, 1.2))
         column = QVBoxLayout()
         column.setSpacing(14)
