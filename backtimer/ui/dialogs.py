@@ -7,13 +7,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFrame, QMessageBox, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QStackedWidget, QWidget
 
 from backtimer.core.content.guidance import Guidance
 from backtimer.core.content.model import Level, Routine
 from backtimer.core.errors import ContentError
 from backtimer.practice.preferences import Preferences
 from backtimer.ui.ports import WindowParts
+from backtimer.ui.widgets import scrolling
 
 if TYPE_CHECKING:  # each is imported when first opened: a quicker first paint
     from backtimer.ui.editor.page import EditorPage
@@ -137,10 +138,7 @@ class Dialogs:
         if self.parts.make_history_view is None:
             return None
         view = self.parts.make_history_view()
-        page = QScrollArea()
-        page.setWidgetResizable(True)
-        page.setFrameShape(QFrame.Shape.NoFrame)
-        page.setWidget(view)
+        page = scrolling(view)
         self.stack.addWidget(page)
 
         def close() -> None:

@@ -9,13 +9,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from backtimer.core.content.guidance import Avoid, Guidance
 from backtimer.ui.screen_fit import fit_dialog
+from backtimer.ui.widgets import scrolling
 
 
 def _wrapped(text: str, role: str | None = None) -> QLabel:
@@ -80,10 +80,7 @@ class AvoidDialog(QDialog):
         for item in guidance.avoid:
             column.addWidget(self._card(item))
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = scrolling(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 20, 20, 16)
         title = _wrapped("What to avoid", "heading")

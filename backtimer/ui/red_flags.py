@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QLabel, QVBoxLayout, QWidget
 
 from backtimer.core.content.guidance import RedFlags
+from backtimer.ui.widgets import scrolling
 
 HEADINGS = {"now": "Get help straight away", "today": "Speak to a doctor today", "app": "How backtimer helps"}
 
@@ -58,10 +59,7 @@ class RedFlagsDialog(QDialog):
                 _label("Written in backtimer's own words, following: " + "; ".join(flags.sources), "muted")
             )
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = scrolling(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(_label(flags.title, "heading"))

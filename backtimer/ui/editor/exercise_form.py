@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from backtimer.core.figures.poses import parse_figure
 from backtimer.core.figures.templates import TEMPLATES
 from backtimer.ui.editor.routine_form import reason
 from backtimer.ui.figure_widget import main_pose, render_pose
+from backtimer.ui.widgets import problem_label, save_and_cancel
 
 SaveExercise = Callable[[ExerciseDraft], Exercise]
 PACES = (
@@ -96,14 +96,8 @@ class ExerciseForm(QWidget):
         self.preview = QLabel()
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(220, 140)
-        self.problem = QLabel()
-        self.problem.setProperty("role", "problem")
-        self.problem.setWordWrap(True)
-        self.save = QPushButton("Save")
-        self.save.setProperty("role", "primary")
-        self.save.setToolTip("Save the exercise (Ctrl+S)")
-        self.cancel = QPushButton("Cancel")
-        self.cancel.setToolTip("Leave without saving (Esc)")
+        self.problem = problem_label()
+        self.save, self.cancel = save_and_cancel("the exercise")
         self._build()
         self._wire()
 

@@ -30,6 +30,7 @@ from backtimer.core.session.plan import build_plan
 from backtimer.core.wording import duration_text
 from backtimer.ui.editor.entries import EntryDose, EntryList
 from backtimer.ui.editor.library import Library
+from backtimer.ui.widgets import problem_label, save_and_cancel
 
 SaveRoutine = Callable[[RoutineDraft], Routine]
 _TIMING = (
@@ -70,14 +71,8 @@ class RoutineForm(QWidget):
         self.total.setWordWrap(True)
         self._loading = False  # True while edit() fills the fields in: no checks half way
         self._new_ids: Collection[str] | None = None
-        self.problem = QLabel()
-        self.problem.setProperty("role", "problem")
-        self.problem.setWordWrap(True)
-        self.save = QPushButton("Save")
-        self.save.setProperty("role", "primary")
-        self.save.setToolTip("Save the routine (Ctrl+S)")
-        self.cancel = QPushButton("Cancel")
-        self.cancel.setToolTip("Leave without saving (Esc)")
+        self.problem = problem_label()
+        self.save, self.cancel = save_and_cancel("the routine")
         self._build()
         self._wire()
 
