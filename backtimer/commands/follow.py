@@ -65,8 +65,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         run.stop()
         print("Stopped.")
     practice.close()
+    left = history.close()  # what still waits (e.g. the planned doses) is tried once more
+    if left and run.saved:  # (when the session itself went to a file, that was said already)
+        print(f"backtimer: {left}", file=sys.stderr)
     print_summary(run)
-    return 0 if run.saved else 1  # a session kept only in a file (or lost) is not a clean end
+    return 0 if run.saved and not left else 1  # a session kept only in a file (or lost) is not a clean end
 
 
 def _speaker_maker(line: CommandLine, clock: ScaledClock) -> Callable[[Settings], Speaker]:

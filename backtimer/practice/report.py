@@ -76,7 +76,8 @@ def build_report(
 ) -> ReportData:
     """The report of the ``weeks`` weeks up to ``today`` (the week of today included); ``records`` newest first."""
     first_monday = today - timedelta(days=today.weekday()) - timedelta(weeks=weeks - 1)
-    chosen = sorted((r for r in records if first_monday <= r.local_date <= today), key=lambda r: r.started_at)
+    real = (r for r in records if not r.demo)  # sped-up demo runs are not practice: not shown to a physiotherapist
+    chosen = sorted((r for r in real if first_monday <= r.local_date <= today), key=lambda r: r.started_at)
     mondays = [first_monday + timedelta(weeks=n) for n in range(weeks)]
     per_week = {m: len({r.local_date for r in chosen if r.completed and _monday(r.local_date) == m}) for m in mondays}
     periods = _periods(mondays, today)

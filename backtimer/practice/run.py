@@ -161,6 +161,7 @@ class PracticeRun:
         self.rated[exercise] = rating
         if self.recorder is not None and rating is not None:
             self.recorder.rate_exercise(exercise, rating)
+            self.saved = self.recorder.saved
 
     def asking(self, snap: Snapshot) -> Exercise | None:
         """The exercise to rate now: the one just done, in the first seconds of the rest after it, not yet rated."""

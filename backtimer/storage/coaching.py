@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date, datetime
 
 from backtimer.core.content.model import Dose
 from backtimer.core.progress.coach import Accepted, NextDayQuestion, Observation
 from backtimer.storage import feedback
 from backtimer.storage.history import HistoryStore, Write
-from backtimer.storage.records import NEXT_DAY, RATINGS, utc_text
+from backtimer.storage.records import NEXT_DAY, RATINGS, ExerciseFeedback, SessionRecord, utc_text
 
 
 class CoachStore:
@@ -27,13 +28,16 @@ class CoachStore:
         def write(conn: sqlite3.Connection) -> None:
             conn.executemany(feedback.PLAN_DOSE, rows)
 
-        self.store.write(write)
+        self.store.write(write, session_id)
+        for exercise, dose in doses.items():
+            self.store.change_live(session_id, _with_feedback(exercise, dose=dose))
 
     def rate_exercise(self, session_id: str, exercise: str, rating: str | None) -> None:
         if rating is not None and rating not in RATINGS:
             raise ValueError(f"rating {rating!r} is not one of {RATINGS}")
         params = {"session": session_id, "exercise": exercise, "rating": rating}
-        self.store.write(_run(feedback.RATE_EXERCISE, params))
+        self.store.write(_run(feedback.RATE_EXERCISE, params), session_id)
+        self.store.change_live(session_id, _with_feedback(exercise, rating=rating))
 
     def answer_next_day(self, session_id: str, answer: str) -> None:
         if answer not in NEXT_DAY:
@@ -84,3 +88,17 @@ def _run(sql: str, params: tuple[object, ...] | Mapping[str, object]) -> Write:
         conn.execute(sql, params)
 
     return write
+
+
+def _with_feedback(
+    exercise: str, *, rating: str | None = None, dose: Dose | None = None
+) -> Callable[[SessionRecord], SessionRecord]:
+    """A change to a session record: ``exercise``'s rating or planned dose set (the other kept)."""
+
+    def change(record: SessionRecord) -> SessionRecord:
+        old = record.feedback_of(exercise) or ExerciseFeedback(exercise)
+        new = ExerciseFeedback(exercise, rating if rating is not None else old.rating, dose or old.dose)
+        rest = tuple(f for f in record.feedback if f.exercise != exercise)
+        return replace(record, feedback=(*rest, new))
+
+    return change

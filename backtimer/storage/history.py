@@ -281,9 +281,18 @@ class HistoryStore:
         with _transaction(conn):
             return sum(queries.insert_record(conn, record) for record in records)
 
-    def write(self, write: Write) -> None:
-        """Run ``write`` in a transaction now, or queue it until the file takes it (storage/coaching.py)."""
-        self._write(write)
+    def write(self, write: Write, session_id: str | None = None) -> None:
+        """Run ``write`` in a transaction now, or queue it until the file takes it (storage/coaching.py);
+        ``session_id``: the session it belongs to, so a session saved to a file when the history cannot take it
+        carries it too."""
+        self._write(write, session_id)
+
+    def change_live(self, session_id: str, change: Callable[[SessionRecord], SessionRecord]) -> None:
+        """Apply ``change`` to the in-memory copy of a session this process is recording (what ``unsaved()``
+        hands over when the file cannot take it); sessions not recorded here are left alone."""
+        live = self._live.get(session_id)
+        if live is not None:
+            live.record = change(live.record)
 
     def connection(self) -> sqlite3.Connection | None:
         """The open connection for reading (None when there is no history file to read)."""

@@ -15,6 +15,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Enter", "Done with this set (reps at your own pace)"),
             ("H", "This hurts: stop the exercise now (also while paused)"),
             ("1  2  3", "After This hurts: easier form, skip the exercise, carry on"),
+            ("4", "After This hurts twice: when to stop and get help"),
+            ("1  2  3  4", "After an exercise: easy, just right, hard, painful (optional)"),
             ("Esc", "Stop? (asked first: Space or Esc carry on, Enter or Y stops)"),
             ("M", "Voice off or on"),
             ("F11", "Full screen on or off"),
@@ -32,7 +34,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         "Exercises, summary, history",
         (
             ("←  /  →", "Exercise pages: the previous or next exercise"),
-            ("0 … 10, ←  →", "Summary: how your back feels (Delete clears it)"),
+            ("0 … 10, ←  →", "Summary: pain now, 0 none to 10 the worst (Delete clears it)"),
             ("Enter", "Summary: save and close"),
             ("Esc", "Close a page or dialog"),
         ),

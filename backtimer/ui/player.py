@@ -235,7 +235,7 @@ class PlayerView(QWidget):
         elif hurt:
             self.hurt.offer(exercise, easier_done=snap.easier)
             page = self.hurt
-        elif paused:
+        elif paused and snap.pause_reason is not PauseReason.WAITING:  # waiting for the person: the exercise shows
             self.paused.show_reason(wording.notice_text(snap), can_hurt=snap.exercise_id is not None)
             page = self.paused
         if self.display.currentWidget() is not page:

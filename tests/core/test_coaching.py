@@ -279,3 +279,24 @@ def test_wait_for_me_holds_each_get_ready_until_done_or_space() -> None:
 def state_of(session: Session) -> State:
     """The state read afresh (mypy would keep the one narrowed by an earlier assert)."""
     return session.state
+
+
+def test_after_a_hold_the_body_comes_out_of_it_before_the_rating_question() -> None:
+    from backtimer.core.session.cues import CueOptions
+    from backtimer.core.session.plan import build_plan
+    from backtimer.core.session.steps import StepKind
+
+    routine = builtin_catalog().routines["core-stability"]
+    plan = build_plan(routine, Level.STANDARD, CueOptions(ask_ratings=True))
+    steps = list(plan.steps)
+    after_plank = next(
+        s
+        for before, s in zip(steps, steps[1:], strict=False)
+        if s.kind is StepKind.REST
+        and s.exercise is None
+        and before.exercise is not None
+        and before.exercise.id == "plank"
+    )
+    texts = [c.text for c in sorted(after_plank.cues, key=lambda c: c.at) if c.text]
+    assert texts[0] == "Come down gently."
+    assert texts[1].startswith("How was Plank?")

@@ -59,3 +59,11 @@ def test_many_weeks_fold_into_at_most_eight_columns() -> None:
     data = build_report([record(3)], TODAY, 20, 3, NOW, {})
     assert len(data.weeks) == 20 and len(data.periods) == 7  # 3 weeks a column
     assert data.periods[-1][1] == TODAY and data.periods[0][0] == data.start
+
+
+def test_sped_up_demo_runs_are_left_out_of_the_report() -> None:
+    records = [record(0, "easy", 1), record(1, speed=200.0, note="demo run")]
+    data = build_report(records, TODAY, 4, 3, NOW, {"bird-dog": "Bird-dog"})
+    assert (data.sessions, data.completed) == (1, 1)
+    assert [n for _, n in data.weeks] == [0, 0, 0, 1]
+    assert data.notes == ()

@@ -136,3 +136,27 @@ def test_a_history_from_a_newer_backtimer_is_shown_but_never_written(db: Path) -
     assert not newer.flush() and [r.id for r in newer.unsaved()] == [sid]
     newer.close()
     assert db.read_bytes() == before
+
+
+def test_a_session_saved_to_a_file_keeps_its_ratings_and_planned_doses(tmp_path: Path, db: Path) -> None:
+    """Where the history cannot take a session (here: written by a newer backtimer), the file has everything."""
+    from backtimer.core.content.model import Dose
+
+    HistoryStore(db).close()
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA user_version = 9")
+    store = HistoryStore(db)
+    assert store.refused is not None
+    recorder = SessionRecorder(store, "start-small", "beginner", places=[tmp_path / "unsaved"])
+    recorder.planned({"glute-bridge": Dose(2, 10), "bird-dog": Dose(2, 8)})
+    recorder.steps_ended([step(0), step(1, "bird-dog")])
+    recorder.rate_exercise("glute-bridge", "hard")
+    recorder.session_ended(True)
+    recorder.rate_exercise("bird-dog", "easy")  # rated on the summary, after the file was written
+    recorder.rate(None, "", 3)
+    assert recorder.rescued is not None
+    (session,) = json.loads(recorder.rescued.read_text())["sessions"]
+    by_exercise = {e["exercise"]: e for e in session["exercises"]}
+    assert by_exercise["glute-bridge"]["rating"] == "hard" and by_exercise["bird-dog"]["rating"] == "easy"
+    assert by_exercise["glute-bridge"]["dose"] == {"sets": 2, "reps": 10, "hold_seconds": None}
+    assert session["pain"] == 3

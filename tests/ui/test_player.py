@@ -429,6 +429,7 @@ def test_wait_for_me_holds_the_get_ready_until_enter(
     assert h.state() is State.PAUSED and c.session.pause_reason is PauseReason.WAITING
     assert kind(h) is StepKind.WORK
     assert p.phase.text() == "Ready when you are"
+    assert p.display.currentWidget() is p.main_page  # the exercise and its set-up stay in view, not "Paused"
     assert "Press Space or Enter" in p.notice.text()
     assert p.controls.toggle.text() == "Start"
     h.advance(60)  # nothing moves until the person is ready

@@ -52,9 +52,13 @@ def script_step(
     elif step.kind is StepKind.SWITCH:
         lines = [(come_out or "Relax.", None), (f"Now the {_limb(step, step.side)}.", _side_word(step.side))]
     elif step.exercise is None:
-        lines = _before_exercise(step, following, ctx, come_out)
         if ctx.options.ask_ratings and previous is not None and previous.exercise is not None:
-            lines = [(rating_question(previous.exercise.name), None), *lines]  # said while the keys are on screen
+            # out of the position first, then the question while its keys are on screen, then what comes next
+            asked = [(come_out, None)] if come_out else []
+            asked.append((rating_question(previous.exercise.name), None))
+            lines = [*asked, *_before_exercise(step, following, ctx, "")]
+        else:
+            lines = _before_exercise(step, following, ctx, come_out)
     else:
         lines = [(f"{come_out} Rest {(seconds or 0):g} seconds.".strip(), "Rest.")]
     cues, end = _in_turn(lines, ctx.durations)
