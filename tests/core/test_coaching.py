@@ -3,6 +3,7 @@ coaching report in benchmarks/ gives the same figures with the real clips)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -291,7 +292,7 @@ def test_after_a_hold_the_body_comes_out_of_it_before_the_rating_question() -> N
     steps = list(plan.steps)
     after_plank = next(
         s
-        for before, s in zip(steps, steps[1:], strict=False)
+        for before, s in itertools.pairwise(steps)
         if s.kind is StepKind.REST
         and s.exercise is None
         and before.exercise is not None
