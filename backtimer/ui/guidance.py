@@ -33,14 +33,13 @@ class SafetyDialog(QDialog):
     def __init__(self, guidance: Guidance, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(guidance.safety_title)
-        self.setMinimumWidth(620)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
-        layout.setSpacing(14)
-        layout.addWidget(_wrapped(guidance.safety_title, "heading"))
-        layout.addWidget(_wrapped(guidance.safety_text))
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 8, 0)
+        column.setSpacing(14)
+        column.addWidget(_wrapped(guidance.safety_text))
         for title, text in guidance.principles:
-            layout.addWidget(_wrapped(f"{title}: {text}", "muted"))
+            column.addWidget(_wrapped(f"{title}: {text}", "muted"))
         from backtimer.ui.red_flags import RedFlagsDialog, red_flag_list
 
         flags = guidance.red_flags
@@ -48,8 +47,14 @@ class SafetyDialog(QDialog):
         bold = urgent.font()
         bold.setBold(True)
         urgent.setFont(bold)
-        layout.addWidget(urgent)
-        layout.addWidget(red_flag_list(flags))
+        column.addWidget(urgent)
+        column.addWidget(red_flag_list(flags))
+        column.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(14)
+        layout.addWidget(_wrapped(guidance.safety_title, "heading"))
+        layout.addWidget(scrolling(body), 1)  # a small screen scrolls the notice; the buttons stay in view
         buttons = QDialogButtonBox()
         self.help_button = QPushButton("When to stop and get help…")
         self.help_button.clicked.connect(lambda: RedFlagsDialog(flags, self).exec())
@@ -63,6 +68,7 @@ class SafetyDialog(QDialog):
         buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        fit_dialog(self, 760, 820)
 
 
 class AvoidDialog(QDialog):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -144,6 +144,10 @@ class RoutineList(QScrollArea):
             row = self.rows[self.current]
             QTimer.singleShot(0, row, lambda: self.ensureWidgetVisible(row))
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.reveal_current()  # a notice above the list took some of its height: the chosen card stays in view
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current >= 0:
             self.activated.emit()  # Enter on the list starts the chosen routine; elsewhere it acts on its control
@@ -258,23 +262,34 @@ class HomeView(QWidget):
         self.routines.current_changed.connect(self._update_start)
         self.routines.picked.connect(self._use_default_level)
 
-    def _links(self) -> QHBoxLayout:
-        links = QHBoxLayout()
-        links.addWidget(self.exercises)
-        for button, signal in (
-            (self.editor, self.editor_requested),
-            (self.open_file, self.open_file_requested),
-            (self.history, self.history_requested),
-            (self.settings, self.settings_requested),
-            (self.avoid, self.avoid_requested),
-            (self.safety, self.safety_requested),
-            (self.help, self.help_requested),
-            (self.keys, self.keys_requested),
-        ):
-            button.clicked.connect(signal)
-            links.addWidget(button)
-        links.addStretch(1)
-        return links
+    def _links(self) -> QVBoxLayout:
+        """Two rows, so that home fits a 1024-pixel-wide screen: what you do, then what you may want to read."""
+        rows = QVBoxLayout()
+        rows.setSpacing(8)
+        groups = (
+            (
+                (self.exercises, None),
+                (self.editor, self.editor_requested),
+                (self.open_file, self.open_file_requested),
+                (self.history, self.history_requested),
+                (self.settings, self.settings_requested),
+            ),
+            (
+                (self.avoid, self.avoid_requested),
+                (self.safety, self.safety_requested),
+                (self.help, self.help_requested),
+                (self.keys, self.keys_requested),
+            ),
+        )
+        for group in groups:
+            row = QHBoxLayout()
+            for button, signal in group:
+                if signal is not None:
+                    button.clicked.connect(signal)
+                row.addWidget(button)
+            row.addStretch(1)
+            rows.addLayout(row)
+        return rows
 
     def _levels(self) -> QHBoxLayout:
         levels = QHBoxLayout()
