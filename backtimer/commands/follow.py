@@ -54,6 +54,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         history=history,
         notices=notices,
     )
+    _tell_if_nothing_can_be_heard(line, practice.settings)
     run = practice.start(routine, level, speed=line.speed, wait_for_voice=PREPARE_SECONDS, can_wait=False)
     print(
         f"{routine.title} — {level.value} — about {duration_text(run.plan.total_seconds)}"
@@ -70,6 +71,17 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"backtimer: {left}", file=sys.stderr)
     print_summary(run)
     return 0 if run.saved and not left else 1  # a session kept only in a file (or lost) is not a clean end
+
+
+def _tell_if_nothing_can_be_heard(line: CommandLine, settings: Settings) -> None:
+    """One line before the session when no sound output works, as the window says on home (cues still print)."""
+    if line.no_voice or not (settings.voice_enabled or settings.beeps):
+        return
+    from backtimer.speech.sound_check import sound_problem
+
+    problem = sound_problem()
+    if problem:
+        print(f"backtimer: {problem}", file=sys.stderr, flush=True)
 
 
 def _speaker_maker(line: CommandLine, clock: ScaledClock) -> Callable[[Settings], Speaker]:
