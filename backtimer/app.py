@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -13,7 +12,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from backtimer.clock import Clock, MonotonicClock
-from backtimer.command_line import CommandLine
 from backtimer.core.errors import BadInput
 from backtimer.practice.content import OwnContent
 from backtimer.practice.history import StoredHistory
@@ -21,17 +19,20 @@ from backtimer.practice.notices import Notices
 from backtimer.practice.preferences import Preferences
 from backtimer.practice.starting import MakeSpeaker, Practice
 from backtimer.resources import asset, assets_dir
-from backtimer.storage.paths import Paths
 from backtimer.storage.settings import SettingsFile
-from backtimer.ui.dialogs import Ask, Inform
 from backtimer.ui.main_window import MainWindow
 from backtimer.ui.ports import WindowParts
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from backtimer.command_line import CommandLine
     from backtimer.core.content.catalog import Catalog
     from backtimer.core.content.guidance import Guidance
     from backtimer.core.settings import Settings
     from backtimer.speech.speaker import Speaker
+    from backtimer.storage.paths import Paths
+    from backtimer.ui.dialogs import Ask, Inform
     from backtimer.ui.figure_widget import FigureWidget
     from backtimer.ui.history_view import HistoryView
     from backtimer.ui.voice_settings import VoiceSettings

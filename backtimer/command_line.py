@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from backtimer.storage.paths import Paths
+
+if TYPE_CHECKING:
+    import argparse
 
 
 @dataclass(frozen=True)

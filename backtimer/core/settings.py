@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from backtimer.core.content.model import Routine
-from backtimer.core.progress.streaks import StreakRules
+if TYPE_CHECKING:
+    from backtimer.core.content.model import Routine
+    from backtimer.core.progress.streaks import StreakRules
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,8 @@ DEFAULTS = Settings()
 
 
 def streak_rules(settings: Settings) -> StreakRules:
+    from backtimer.core.progress.streaks import StreakRules  # read after the first paint
+
     return StreakRules(frozenset(settings.rest_weekdays), settings.day_start_hour, settings.weekly_goal)
 
 

@@ -3,15 +3,19 @@ accepting or resetting doses. Suggestions are never applied silently: only ``acc
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from backtimer.core.content.model import Dose, Exercise, Level, Routine
 from backtimer.core.progress.coach import Accepted, Action, NextDayQuestion, Suggestion, suggest
 from backtimer.core.progress.doses import doses_at
 from backtimer.core.progress.ladder import ladder
 from backtimer.core.progress.phrases import suggestion_line
-from backtimer.practice.ports import History
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from backtimer.core.content.model import Dose, Exercise, Level, Routine
+    from backtimer.practice.ports import History
 
 ANSWERS = ("better", "same", "worse")
 

@@ -6,27 +6,37 @@ the files hold. Problems come back as BadInput (a ContentError names the file an
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from backtimer.core.content.catalog import Catalog
-from backtimer.core.content.drafts import ExerciseDraft, RoutineDraft
-from backtimer.core.content.importing import ImportPlan
-from backtimer.core.content.model import Exercise, Routine
-from backtimer.core.content.programme import Programme, read_programme
-from backtimer.core.content.tables import routine_table
-from backtimer.core.content.toml_writer import dumps
 from backtimer.core.errors import BadInput
 from backtimer.storage.files import atomic_write
-from backtimer.storage.user_content import UserContent
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from backtimer.core.content.catalog import Catalog
+    from backtimer.core.content.drafts import ExerciseDraft, RoutineDraft
+    from backtimer.core.content.importing import ImportPlan
+    from backtimer.core.content.model import Exercise, Routine
+    from backtimer.core.content.programme import Programme
+    from backtimer.storage.user_content import UserContent
 
 
 class OwnContent:
     def __init__(self, folder: Path, load: Callable[[], Catalog]) -> None:
-        self.files = UserContent(folder)
+        self.folder = folder
         self._load = load
         self._catalog: Catalog | None = None
         self._listeners: list[Callable[[Catalog], None]] = []
+
+    @cached_property
+    def files(self) -> UserContent:
+        """The data folder's own routines and exercises, opened at the first need (after the first paint)."""
+        from backtimer.storage.user_content import UserContent
+
+        return UserContent(self.folder)
 
     @property
     def catalog(self) -> Catalog:
@@ -76,6 +86,8 @@ class OwnContent:
         self.reload()
 
     def open_programme(self, path: Path) -> Programme:
+        from backtimer.core.content.programme import read_programme
+
         return read_programme(path, self.catalog.exercises)
 
     def import_programme(self, programme: Programme) -> ImportPlan:
@@ -84,6 +96,9 @@ class OwnContent:
         return plan
 
     def export(self, ident: str, path: Path) -> None:
+        from backtimer.core.content.tables import routine_table
+        from backtimer.core.content.toml_writer import dumps
+
         programme = self.catalog.programme(ident)
         self._write(lambda: atomic_write(path, dumps(routine_table(programme.routine, programme.exercises))))
 

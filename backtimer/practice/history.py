@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from backtimer.core.settings import Settings, streak_rules
-from backtimer.practice.notices import Notices
 from backtimer.practice.ports import CoachRecords, DayStatus, Notify, Recorder
-from backtimer.storage.records import SessionRecord
 
 if TYPE_CHECKING:  # opened after the window's first paint: sqlite and the store are not needed before
+    from collections.abc import Sequence
+    from pathlib import Path
+
+    from backtimer.practice.notices import Notices
     from backtimer.storage.history import HistoryStore
+    from backtimer.storage.records import SessionRecord
 
 
 class StoredHistory:

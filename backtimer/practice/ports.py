@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from backtimer.core.content.model import Dose
-from backtimer.core.progress.coach import Accepted, NextDayQuestion, Observation
-from backtimer.core.session.results import StepResult
-from backtimer.core.settings import Settings
-from backtimer.storage.records import SessionRecord
+if TYPE_CHECKING:
+    from datetime import date, datetime
+
+    from backtimer.core.content.model import Dose
+    from backtimer.core.progress.coach import Accepted, NextDayQuestion, Observation
+    from backtimer.core.session.results import StepResult
+    from backtimer.core.settings import Settings
+    from backtimer.storage.records import SessionRecord
 
 Notify = Callable[[str], None]  # one line for the person, shown without interrupting
 

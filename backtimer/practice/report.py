@@ -6,15 +6,19 @@ dose and ratings week by week, the "This hurts" events, the next-day answers and
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from backtimer.core.content.model import Dose, Level, Routine, Sides
 from backtimer.core.progress.phrases import dose_text
 from backtimer.practice.coaching import Advice, Coaching
-from backtimer.practice.ports import History
-from backtimer.storage.records import SessionRecord
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from backtimer.core.content.model import Dose, Level, Routine, Sides
+    from backtimer.practice.ports import History
+    from backtimer.storage.records import SessionRecord
 
 MAX_COLUMNS = 8  # the exercise table: at most this many periods across the page
 MAX_EVENTS = 14  # hurt events and notes listed (the newest)

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from backtimer.clock import Clock
-from backtimer.core.content.model import Exercise
-from backtimer.core.session.machine import Session
-from backtimer.core.session.plan import Plan
 from backtimer.core.session.results import Outcome
 from backtimer.core.session.snapshot import Snapshot, State, Tick
 from backtimer.core.session.steps import StepKind
-from backtimer.practice.ports import Recorder
 from backtimer.practice.summary import SessionSummary, summarize
-from backtimer.speech.speaker import Speaker
+
+if TYPE_CHECKING:
+    from backtimer.clock import Clock
+    from backtimer.core.content.model import Exercise
+    from backtimer.core.session.machine import Session
+    from backtimer.core.session.plan import Plan
+    from backtimer.practice.ports import Recorder
+    from backtimer.speech.speaker import Speaker
 
 StateListener = Callable[[State], None]
 ENDED = (State.FINISHED, State.STOPPED)

@@ -8,21 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from backtimer.clock import Clock
-from backtimer.core.content.model import Dose, Level, Routine
-from backtimer.core.progress.doses import doses_at, with_doses
-from backtimer.core.session.cues import CueOptions, Durations
-from backtimer.core.session.machine import SUSPEND_GAP, Session
-from backtimer.core.session.plan import build_plan
 from backtimer.core.settings import Settings, timed_routine
-from backtimer.practice.coaching import Coaching
 from backtimer.practice.notices import Notices
-from backtimer.practice.ports import DayStatus, History
-from backtimer.practice.preferences import Preferences
-from backtimer.practice.run import PracticeRun, RunInfo
-from backtimer.speech.speaker import SilentSpeaker, Speaker, durations_of
-from backtimer.speech.texts import spoken_texts
+from backtimer.speech.speaker import SilentSpeaker, Speaker
+
+if TYPE_CHECKING:  # the session's parts are imported at the first session: a quicker first paint
+    from backtimer.clock import Clock
+    from backtimer.core.content.model import Dose, Level, Routine
+    from backtimer.core.session.cues import CueOptions, Durations
+    from backtimer.practice.coaching import Coaching
+    from backtimer.practice.ports import DayStatus, History
+    from backtimer.practice.preferences import Preferences
+    from backtimer.practice.run import PracticeRun
 
 MakeSpeaker = Callable[[Settings], Speaker]
 
@@ -57,8 +57,14 @@ class Practice:
         self._estimates: dict[tuple[str, Level], float] = {}
         self.run: PracticeRun | None = None  # the session under way, if any
         self._doses: dict[str, dict[str, Dose]] = {}  # accepted doses by routine id, read once
-        self.coaching = Coaching(history, self._doses_changed) if history is not None else None
         preferences.subscribe(self._settings_changed)
+
+    @cached_property
+    def coaching(self) -> Coaching | None:
+        """The coach over this history (None without one), made at its first use."""
+        from backtimer.practice.coaching import Coaching
+
+        return Coaching(self.history, self._doses_changed) if self.history is not None else None
 
     @property
     def settings(self) -> Settings:
@@ -74,6 +80,8 @@ class Practice:
     # ----- what a session will be ------------------------------------------------------------------------------
     def cue_options(self, streak: int | None = None, *, can_wait: bool = True) -> CueOptions:
         """``can_wait``: the shell can hear Space or Enter ("wait for me" is honoured only then)."""
+        from backtimer.core.session.cues import CueOptions
+
         s = self.settings
         wait = s.wait_for_me and can_wait
         return CueOptions(
@@ -86,6 +94,8 @@ class Practice:
 
     def timed(self, routine: Routine) -> Routine:
         """The routine as this person does it: their get-ready, rest and switch lengths, and their accepted doses."""
+        from backtimer.core.progress.doses import with_doses
+
         return with_doses(timed_routine(routine, self.settings), self._accepted(routine))
 
     def _accepted(self, routine: Routine) -> dict[str, Dose]:
@@ -101,6 +111,8 @@ class Practice:
 
     def estimate(self, routine: Routine, level: Level) -> float:
         """Planned seconds of ``routine`` at ``level`` with the person's timings (kept until settings change)."""
+        from backtimer.core.session.plan import build_plan
+
         key = (routine.path or routine.id, level)
         if key not in self._estimates:
             self._estimates[key] = build_plan(self.timed(routine), level).total_seconds
@@ -117,6 +129,9 @@ class Practice:
 
         ``wait`` > 0 blocks up to that many seconds until the clips are made (the terminal, before it starts).
         """
+        from backtimer.speech.speaker import durations_of
+        from backtimer.speech.texts import spoken_texts
+
         options = self.cue_options(streak, can_wait=can_wait)
         speaker = self.speaker
         speaker.prepare(spoken_texts(self.timed(routine), level, options))
@@ -139,6 +154,11 @@ class Practice:
     ) -> PracticeRun:
         """A new run of ``routine`` at ``level``, not yet begun (call ``begin()``); the choice is remembered.
         ``can_wait=False``: the shell hears no keys, so "wait for me" is not used."""
+        from backtimer.core.progress.doses import doses_at
+        from backtimer.core.session.machine import SUSPEND_GAP, Session
+        from backtimer.core.session.plan import build_plan
+        from backtimer.practice.run import PracticeRun, RunInfo
+
         streak = self._streak_after() if speed == 1 else None
         durations = self.prepare_voice(routine, level, wait=wait_for_voice, streak=streak, can_wait=can_wait)
         options = self.cue_options(streak, can_wait=can_wait)

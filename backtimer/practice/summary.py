@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from backtimer.core.content.model import Mode
-from backtimer.core.session.machine import Session
 from backtimer.core.session.results import ExerciseTally, tally
 from backtimer.core.session.snapshot import State
 from backtimer.core.wording import tally_status, tally_what
+
+if TYPE_CHECKING:
+    from backtimer.core.session.machine import Session
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from backtimer.core.session.cues import Durations, estimate_seconds
-from backtimer.core.session.snapshot import DueCue
+
+if TYPE_CHECKING:  # the window imports this before its first paint: the session's types are not needed then
+    from backtimer.core.session.snapshot import DueCue
 
 
 class WorkerFailed(Exception):

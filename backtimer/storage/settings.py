@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields, replace
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from backtimer.core.settings import DEFAULTS, LEVELS, THEMES, Settings
 from backtimer.storage.files import atomic_write, move_aside
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SCHEMA_VERSION = 1
 

@@ -9,29 +9,27 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QStackedWidget, QWidget
 
-from backtimer.core.content.guidance import Guidance
-from backtimer.core.content.model import Level, Routine
 from backtimer.core.errors import ContentError
-from backtimer.practice.preferences import Preferences
-from backtimer.ui.ports import WindowParts
 from backtimer.ui.widgets import scrolling
 
 if TYPE_CHECKING:  # each is imported when first opened: a quicker first paint
+    from backtimer.core.content.guidance import Guidance
+    from backtimer.core.content.model import Level, Routine
+    from backtimer.practice.preferences import Preferences
     from backtimer.ui.editor.page import EditorPage
     from backtimer.ui.exercise_detail import ExerciseDialog
     from backtimer.ui.guidance import AvoidDialog, SafetyDialog
     from backtimer.ui.history_view import HistoryView
+    from backtimer.ui.ports import WindowParts
     from backtimer.ui.red_flags import RedFlagsDialog
     from backtimer.ui.settings_dialog import SettingsDialog
 
 Ask = Callable[[str, str], bool]  # (title, question) -> yes
 Inform = Callable[[str, str], None]  # (title, one-line message)
-FALLBACK = Guidance(
+FALLBACK = (
     "Before you start",
     "backtimer is not medical advice. Move gently, and stop at once if you feel sharp pain.",
-    (),
-    (),
-)
+)  # the guidance when its file cannot be read (its module is imported at the first need: a quicker first paint)
 
 
 class Dialogs:
@@ -51,11 +49,14 @@ class Dialogs:
     @property
     def guidance(self) -> Guidance:
         if self._guidance is None:
+            from backtimer.core.content.guidance import Guidance
+
+            fallback = Guidance(*FALLBACK, (), ())
             try:
-                self._guidance = self.parts.guidance() if self.parts.guidance else FALLBACK
+                self._guidance = self.parts.guidance() if self.parts.guidance else fallback
             except ContentError as err:
                 self.notify(str(err))
-                self._guidance = FALLBACK
+                self._guidance = fallback
         return self._guidance
 
     def ask(self, title: str, question: str) -> bool:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -20,9 +20,13 @@ from PySide6.QtWidgets import (
 
 from backtimer.core.content.model import Level, Routine
 from backtimer.core.wording import minutes_text
-from backtimer.practice.ports import DayStatus
 from backtimer.ui.sound_notice import SoundNotice
 from backtimer.ui.thumbnails import Thumbnails, ThumbStrip
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent
+
+    from backtimer.practice.ports import DayStatus
 
 Estimate = Callable[[Routine, Level], float]  # planned seconds of a routine at a level
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal, SignalInstance
@@ -12,9 +11,6 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from backtimer.core.content.model import Level, Routine
-from backtimer.core.settings import Settings
-from backtimer.practice.ports import DayStatus
-from backtimer.practice.starting import Practice
 from backtimer.ui import screen_fit
 from backtimer.ui.dialogs import Ask, Dialogs, Inform
 from backtimer.ui.home import HomeView
@@ -23,7 +19,12 @@ from backtimer.ui.ports import WindowParts
 from backtimer.ui.theme import apply_theme, colors_for
 
 if TYPE_CHECKING:  # the player and the summary are imported when first used: a quicker first paint
+    from pathlib import Path
+
     from backtimer.core.content.catalog import Catalog
+    from backtimer.core.settings import Settings
+    from backtimer.practice.ports import DayStatus
+    from backtimer.practice.starting import Practice
     from backtimer.ui.controller import SessionController
     from backtimer.ui.editor.page import EditorPage
     from backtimer.ui.player import PlayerView

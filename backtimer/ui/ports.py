@@ -6,14 +6,14 @@ The widgets never import storage, the speech engine or the figure renderer: app.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from backtimer.core.content.guidance import Guidance
-from backtimer.core.settings import Settings
-
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from backtimer.core.content.guidance import Guidance
+    from backtimer.core.settings import Settings
     from backtimer.practice.content import OwnContent
     from backtimer.ui.figure_widget import FigureWidget
     from backtimer.ui.history_view import HistoryView

@@ -7,13 +7,16 @@ figure code has loaded, and the pictures follow a moment later.
 from __future__ import annotations
 
 import base64
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPoint, QRect, QRectF, QSize, QTimer, Signal
 from PySide6.QtGui import QColor, QEnterEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from backtimer.core.content.model import Exercise
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from backtimer.core.content.model import Exercise
 
 _Key = tuple[str, int, int, int, float]  # exercise id, width, height, background, device pixel ratio
 
