@@ -6,8 +6,10 @@ One module, so the summary, the history screen and the terminal say the same thi
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from backtimer.core.session.results import ExerciseTally
+if TYPE_CHECKING:
+    from backtimer.core.session.results import ExerciseTally
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

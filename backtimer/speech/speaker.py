@@ -6,9 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from backtimer.core.session.cues import Durations, estimate_seconds
-
-if TYPE_CHECKING:  # the window imports this before its first paint: the session's types are not needed then
+if TYPE_CHECKING:  # the window imports this before its first paint: the session's modules are not needed then
+    from backtimer.core.session.cues import Durations
     from backtimer.core.session.snapshot import DueCue
 
 
@@ -89,6 +88,7 @@ def durations_of(speaker: Speaker, rate_wpm: int) -> Durations:
     """How long each text takes to say with this speaker: exact for clips it has made, an estimate otherwise.
     Pass it to ``build_plan(..., durations=...)``.
     """
+    from backtimer.core.session.cues import estimate_seconds
 
     def measured(text: str) -> float:
         return speaker.duration(text) or estimate_seconds(text, rate_wpm)
