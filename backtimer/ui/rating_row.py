@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import QButtonGroup, QFrame, QHBoxLayout, QPushButton, QWidget
 
 TOP = 10
@@ -29,11 +29,12 @@ class RatingRow(QFrame):
             button = QPushButton(str(value))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setMinimumSize(56, 56)
             font = QFont(button.font())
             font.setPointSizeF(font.pointSizeF() * 1.3)
             font.setBold(True)
             button.setFont(font)
+            wide = QFontMetrics(font).horizontalAdvance("10") + 28  # "10" whole, whatever the scale or font size
+            button.setMinimumSize(max(56, wide), 56)
             self.group.addButton(button, value)
             row.addWidget(button)
         row.addStretch(1)
