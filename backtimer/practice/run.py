@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 StateListener = Callable[[State], None]
 ENDED = (State.FINISHED, State.STOPPED)
-RATING_SECONDS = 10.0  # the one-key rating after an exercise stays this long into the rest, then goes unanswered
+RATING_SECONDS = 15.0  # the one-key rating stays this long into the rest (its spoken question alone takes ~6 s)
 RATINGS = ("easy", "right", "hard", "painful")
 
 
