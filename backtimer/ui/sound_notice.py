@@ -22,7 +22,7 @@ HINT = (
 class SoundNotice(QFrame):
     """Hidden while sound works; otherwise the problem, a hint, and a button that plays one beep."""
 
-    _answered = Signal(object, bool)  # (problem or None, from the test button)
+    _answered = Signal(object, bool, int)  # (problem or None, from the test button, which request)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +49,7 @@ class SoundNotice(QFrame):
         row.addWidget(self.test, 0, Qt.AlignmentFlag.AlignVCenter)
         self._check: Check | None = None
         self._play: Check | None = None
+        self._asked = 0  # requests so far: only the answer to the latest one is shown
         self._answered.connect(self._show)
         self.hide()
 
@@ -66,9 +67,13 @@ class SoundNotice(QFrame):
             self._run(self._play, from_test=True)
 
     def _run(self, check: Check, *, from_test: bool) -> None:
-        threading.Thread(target=lambda: self._answered.emit(check(), from_test), daemon=True).start()
+        self._asked += 1
+        asked = self._asked
+        threading.Thread(target=lambda: self._answered.emit(check(), from_test, asked), daemon=True).start()
 
-    def _show(self, problem: str | None, from_test: bool) -> None:
+    def _show(self, problem: str | None, from_test: bool, asked: int) -> None:
+        if asked != self._asked:
+            return  # a slower, older answer (e.g. the check at start-up) must not undo a newer one
         self.test.setEnabled(True)
         if problem is None and from_test:
             self.problem.setText("The beep played. If you heard nothing, check the volume and the output device.")
