@@ -7,8 +7,7 @@ import sys
 from functools import cache
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from backtimer.clock import Clock, MonotonicClock
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from backtimer.core.content.catalog import Catalog
     from backtimer.core.content.guidance import Guidance
     from backtimer.core.settings import Settings
+    from backtimer.desktop.life import Desktop
     from backtimer.speech.speaker import Speaker
     from backtimer.storage.paths import Paths
     from backtimer.ui.dialogs import Ask, Inform
@@ -164,10 +164,11 @@ def run_gui(line: CommandLine) -> int:
     if problem:
         print(f"backtimer: {problem}", file=sys.stderr)
         return 1
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from backtimer.ui.theme import new_application
+
+    app = QApplication.instance() or new_application(sys.argv[0])
     assert isinstance(app, QApplication)
-    from backtimer.desktop import set_app_identity
+    from backtimer.desktop.identity import set_app_identity
     from backtimer.desktop.wiring import attach, claim_instance
 
     set_app_identity(app)  # name, version, icon, and the desktop file name Wayland needs to show the icon
@@ -178,10 +179,11 @@ def run_gui(line: CommandLine) -> int:
     from backtimer.ui.screen_fit import open_window
 
     open_window(window)  # sized for the screen it opens on (maximised on a small one)
-    _desktop = attach(app, window, claim, choose, read_guidance)  # tray, reminders, screen kept on, later starts
+    desktop: list[Desktop] = []  # tray, reminders, screen kept on, later starts: once the window has painted
+    window.started.connect(lambda: desktop.append(attach(app, window, claim, choose, read_guidance)))
     if problem is not None:
-        QTimer.singleShot(0, lambda: window.inform("That routine could not be opened", problem))
-    QTimer.singleShot(0, lambda: _first_moves(window, start=line.start and not problem))
+        window.started.connect(lambda: window.inform("That routine could not be opened", problem))
+    window.started.connect(lambda: _first_moves(window, start=line.start and not problem))  # over a painted home
     from backtimer.desktop.interrupts import quit_on_signals
 
     # Ctrl-C in the terminal is a decision already made: leave the loop (exit, not quit: quit would ask about a

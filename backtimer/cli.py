@@ -9,20 +9,80 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn, cast
 
 from backtimer import __version__
-from backtimer.commands import content, figures, follow, gui, history, progress, report, routine, say
 from backtimer.core.errors import BadInput, Refused
 
-REGISTRARS: list[Callable[[argparse._SubParsersAction[argparse.ArgumentParser], argparse.ArgumentParser], None]] = [
-    gui.register,
-    content.register,
-    follow.register,
-    history.register,
-    progress.register,
-    report.register,
-    figures.register,
-    say.register,
-    routine.register,
-]
+Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]", argparse.ArgumentParser], None]
+
+
+def _gui() -> Registrar:
+    from backtimer.commands import gui
+
+    return gui.register
+
+
+def _content() -> Registrar:
+    from backtimer.commands import content
+
+    return content.register
+
+
+def _follow() -> Registrar:
+    from backtimer.commands import follow
+
+    return follow.register
+
+
+def _history() -> Registrar:
+    from backtimer.commands import history
+
+    return history.register
+
+
+def _progress() -> Registrar:
+    from backtimer.commands import progress
+
+    return progress.register
+
+
+def _report() -> Registrar:
+    from backtimer.commands import report
+
+    return report.register
+
+
+def _figures() -> Registrar:
+    from backtimer.commands import figures
+
+    return figures.register
+
+
+def _say() -> Registrar:
+    from backtimer.commands import say
+
+    return say.register
+
+
+def _routine() -> Registrar:
+    from backtimer.commands import routine
+
+    return routine.register
+
+
+# Each group's commands, and how to load the module that defines them. Only the group of the command given is
+# imported (the window's start does not wait for the terminal commands' modules); help and unknown commands load all.
+# tests/cli/test_command_groups.py checks that each group registers exactly the names listed here.
+COMMAND_GROUPS: tuple[tuple[tuple[str, ...], Callable[[], Registrar]], ...] = (
+    (("gui",), _gui),
+    (("routines", "plan"), _content),
+    (("run",), _follow),
+    (("history", "stats", "export", "import"), _history),
+    (("progress",), _progress),
+    (("report",), _report),
+    (("figures",), _figures),
+    (("say",), _say),
+    (("routine",), _routine),
+)
+COMMANDS = frozenset(name for names, _load in COMMAND_GROUPS for name in names)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,7 +91,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; given a known ``command``, only its group is loaded (the others stay out of the help, which a
+    parse of that command never prints)."""
     common = _Parser(add_help=False)
     common.add_argument(
         "--data-dir",
@@ -46,12 +108,21 @@ def build_parser() -> argparse.ArgumentParser:
         "argparse._SubParsersAction[argparse.ArgumentParser]",
         parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser),
     )
-    for register in REGISTRARS:
-        register(sub, common)
+    for names, load in COMMAND_GROUPS:
+        if command is None or command not in COMMANDS or command in names:
+            load()(sub, common)
     return parser
 
 
-def _with_default_command(argv: list[str], commands: set[str]) -> list[str]:
+def _command_of(argv: list[str]) -> str | None:
+    """The command word of ``argv`` (after any ``--data-dir DIR``), or None when it starts with another option."""
+    rest = list(argv)
+    while rest and rest[0] == "--data-dir" and len(rest) > 1:
+        rest = rest[2:]
+    return rest[0] if rest and not rest[0].startswith("-") else None
+
+
+def _with_default_command(argv: list[str], commands: frozenset[str]) -> list[str]:
     """``backtimer [--routine X] ...`` means ``backtimer gui ...``."""
     rest = list(argv)
     head: list[str] = []
@@ -64,10 +135,8 @@ def _with_default_command(argv: list[str], commands: set[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    commands = set(_subcommands(parser))
-    args = parser.parse_args(_with_default_command(args_list, commands))
+    args_list = _with_default_command(list(sys.argv[1:] if argv is None else argv), COMMANDS)
+    args = build_parser(_command_of(args_list)).parse_args(args_list)
     try:
         result: int = args.func(args)
         return result
@@ -93,10 +162,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def gui_main() -> int:
     return main()
-
-
-def _subcommands(parser: argparse.ArgumentParser) -> list[str]:
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return list(action.choices)
-    return []

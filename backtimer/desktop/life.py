@@ -83,7 +83,7 @@ class Desktop(QObject):
         QShortcut(QKeySequence("Ctrl+I"), window, self.show_about)  # with or without tray (F1 lists the keys)
         self.instance = instance
         if instance is not None:
-            instance.requested.connect(host.start_routine)
+            instance.serve(host.start_routine)
         self._remind = self._timer(REMIND_MS, self.check_reminders)
         app.aboutToQuit.connect(self.shut_down)
 

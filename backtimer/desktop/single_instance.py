@@ -16,27 +16,30 @@ from __future__ import annotations
 
 import contextlib
 import getpass
-import hashlib
 import json
 import logging
 import os
-import socket as stdsocket
 import stat
 import struct
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from backtimer.desktop.ports import StartRequest
 from backtimer.private_dirs import runtime_dir
+
+if TYPE_CHECKING:  # QtNetwork is loaded when a server or a socket is first needed
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
 LOCK_NAME = "instance.lock"
 FORWARD_TIMEOUT_MS = 1500
+STARTING_S = 3.0  # how long a later start waits for a first instance that has the lock but no socket yet
 MAX_LINE = 4096
 
 
@@ -47,6 +50,8 @@ def server_name(data_dir: Path) -> str | None:
         user = getpass.getuser()
     except (OSError, KeyError):  # no user name (some containers): the data folder alone still separates us
         user = ""
+    import hashlib
+
     digest = hashlib.sha256(f"{user}\0{data_dir.resolve()}".encode()).hexdigest()[:20]
     if os.name == "nt":
         return f"backtimer-{digest}"
@@ -70,6 +75,8 @@ def peer_is_me(socket: QLocalSocket) -> bool:
     checked before connecting, has to do)."""
     if not sys.platform.startswith("linux"):
         return True
+    import socket as stdsocket
+
     try:
         peer = stdsocket.socket(fileno=os.dup(int(socket.socketDescriptor())))
     except OSError:
@@ -105,43 +112,52 @@ def decode(line: bytes) -> StartRequest:
 
 
 class SingleInstance(QObject):
-    """The first instance's side: ``claim()``, then ``requested`` fires for every later start."""
+    """The first instance's side: ``claim()`` before the window is built, ``serve(handler)`` once it has painted;
+    then ``requested`` fires for every later start (a start in between waits for the server: ``claim_or_forward``)."""
 
     requested = Signal(StartRequest)
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         data_dir.mkdir(parents=True, exist_ok=True)
-        self.name = server_name(data_dir)
+        self.data_dir = data_dir
         self._lock = QLockFile(str(data_dir / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # stale only when its pid is gone: a long session never loses the lock
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self._server.newConnection.connect(self._accept)
+        self._server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytes] = {}
 
     def claim(self) -> bool:
-        """True when we are the first: the lock is ours (a crashed holder's lock is taken over) and we listen."""
-        if not self._lock.tryLock(0):
-            return False
-        if self.name is None:
+        """True when we are the first: the lock is ours (a crashed holder's lock is taken over)."""
+        return bool(self._lock.tryLock(0))
+
+    def serve(self, handler: Callable[[StartRequest], None]) -> None:
+        """Listen for later starts (we hold the lock) and send each to ``handler``."""
+        from PySide6.QtNetwork import QLocalServer  # after the first paint: not needed to show the window
+
+        self.requested.connect(handler)
+        name = server_name(self.data_dir)
+        if name is None:
             log.info("no private runtime folder for the socket: later starts will open a second window")
-            return True
-        QLocalServer.removeServer(self.name)  # a socket left by a crash; safe, since we hold the lock
-        if not self._server.listen(self.name):
-            log.info("cannot listen on %s (%s): later starts will open a second window", self.name, self._server)
-        return True
+            return
+        self._server = QLocalServer(self)
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._accept)
+        QLocalServer.removeServer(name)  # a socket left by a crash; safe, since we hold the lock
+        if not self._server.listen(name):
+            log.info("cannot listen on %s (%s): later starts will open a second window", name, self._server)
 
     @property
     def listening(self) -> bool:
-        return self._server.isListening()
+        return self._server is not None and self._server.isListening()
 
     def close(self) -> None:
-        self._server.close()
+        if self._server is not None:
+            self._server.close()
         if self._lock.isLocked():
             self._lock.unlock()
 
     def _accept(self) -> None:
+        assert self._server is not None
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
             self._buffers[socket] = b""
@@ -176,6 +192,8 @@ def forward(data_dir: Path, request: StartRequest, timeout_ms: int = FORWARD_TIM
     name = server_name(data_dir)
     if name is None or not trusted(name):
         return False  # nobody, or somebody else: never hand our request to a listener we do not own
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):
@@ -197,16 +215,26 @@ def forward(data_dir: Path, request: StartRequest, timeout_ms: int = FORWARD_TIM
 
 
 def claim_or_forward(
-    data_dir: Path, request: StartRequest, attempts: int = 3, parent: QObject | None = None
+    data_dir: Path,
+    request: StartRequest,
+    attempts: int = 3,
+    parent: QObject | None = None,
+    *,
+    starting_s: float = STARTING_S,
 ) -> SingleInstance | None:
     """At start-up: the instance to keep (we are first), or None when a running backtimer took the request.
 
-    When another instance holds the lock but does not answer (it may still be starting), we try a few times and then
-    start anyway without the single-instance server: a second window beats no window.
+    Another instance that holds the lock listens once its window has painted: we wait up to ``starting_s`` for its
+    socket. When it does not answer (still starting, or hung), we try a few times and then start anyway without the
+    single-instance server: a second window beats no window.
     """
     instance = SingleInstance(data_dir, parent)
     if instance.claim():
         return instance
+    name = server_name(data_dir)
+    deadline = time.monotonic() + starting_s
+    while name is not None and not trusted(name) and time.monotonic() < deadline:
+        time.sleep(0.05)
     for _ in range(attempts):
         if forward(data_dir, request):
             instance.deleteLater()

@@ -11,14 +11,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from backtimer.command_line import CommandLine
-from backtimer.core.content.guidance import Guidance
-from backtimer.desktop.life import Desktop
 from backtimer.desktop.ports import StartRequest
 from backtimer.desktop.single_instance import SingleInstance, claim_or_forward
-from backtimer.desktop.window_host import MainWindowHost
 
 if TYPE_CHECKING:
+    from backtimer.command_line import CommandLine
+    from backtimer.core.content.guidance import Guidance
+    from backtimer.desktop.life import Desktop
     from backtimer.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -57,7 +56,10 @@ def attach(
     """Tray, reminders, screen kept on, later starts and close handling for the shown window.
 
     ``choose`` selects the routine and level a later start asked for (the composition root's own function).
+    Called once the window has painted: the tray and the rest need not hold up the first sight of it.
     """
+    from backtimer.desktop.life import Desktop
+    from backtimer.desktop.window_host import MainWindowHost
 
     def select(request: StartRequest) -> str | None:
         return choose(window, request.routine, request.level)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QDialog, QStackedWidget, QWidget
 
 from backtimer.core.errors import ContentError
 from backtimer.ui.widgets import scrolling
@@ -60,9 +60,13 @@ class Dialogs:
         return self._guidance
 
     def ask(self, title: str, question: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox  # at the first question, not before the first paint
+
         return QMessageBox.question(self.parent, title, question) is QMessageBox.StandardButton.Yes
 
     def inform(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self.parent, title, message)
 
     def safety(self, *, remember: bool) -> SafetyDialog:

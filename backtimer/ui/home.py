@@ -18,17 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backtimer.core.content.model import Level, Routine
+from backtimer.core.content.levels import Level
 from backtimer.core.wording import minutes_text
 from backtimer.ui.sound_notice import SoundNotice
-from backtimer.ui.thumbnails import Thumbnails, ThumbStrip
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent
 
+    from backtimer.core.content.model import Routine
     from backtimer.practice.ports import DayStatus
+    from backtimer.ui.thumbnails import Thumbnails
 
-Estimate = Callable[[Routine, Level], float]  # planned seconds of a routine at a level
+Estimate = Callable[["Routine", Level], float]  # planned seconds of a routine at a level
 
 
 class RoutineRow(QFrame):
@@ -54,6 +55,8 @@ class RoutineRow(QFrame):
         self.exercises.setProperty("role", "muted")
         self.lengths = QLabel()
         self.lengths.setTextFormat(Qt.TextFormat.RichText)
+        from backtimer.ui.thumbnails import ThumbStrip  # with the first routine, after the first paint
+
         self.pictures = ThumbStrip([entry.exercise for entry in routine.entries], thumbnails)
         self.pictures.clicked.connect(self._picture_clicked)
         title.setWordWrap(True)
@@ -100,7 +103,7 @@ class RoutineList(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.thumbnails = Thumbnails()
+        self._thumbnails: Thumbnails | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -110,6 +113,15 @@ class RoutineList(QScrollArea):
         self.setAccessibleDescription("Up and Down choose a routine; Enter starts the chosen one")
         self.rows: list[RoutineRow] = []
         self.current = -1
+
+    @property
+    def thumbnails(self) -> Thumbnails:
+        """The pictures' cache, made with the first routine card (after the window's first paint)."""
+        if self._thumbnails is None:
+            from backtimer.ui.thumbnails import Thumbnails
+
+            self._thumbnails = Thumbnails()
+        return self._thumbnails
 
     def set_routines(self, routines: list[Routine]) -> None:
         holder = QWidget()

@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer, Signal, SignalInstance
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
-from backtimer.core.content.model import Level, Routine
+from backtimer.core.content.levels import Level
 from backtimer.ui import screen_fit
 from backtimer.ui.dialogs import Ask, Dialogs, Inform
 from backtimer.ui.home import HomeView
@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the player and the summary are imported when first used: a 
     from pathlib import Path
 
     from backtimer.core.content.catalog import Catalog
+    from backtimer.core.content.model import Routine
     from backtimer.core.settings import Settings
     from backtimer.practice.ports import DayStatus
     from backtimer.practice.starting import Practice
@@ -48,6 +49,7 @@ def _level(name: str) -> Level:
 
 class MainWindow(QMainWindow):
     session_changed = Signal()  # a session began, paused, resumed or ended (the desktop parts follow it)
+    started = Signal()  # once, when home is filled in just after the first paint (the desktop parts come then)
 
     def __init__(
         self,
@@ -174,6 +176,7 @@ class MainWindow(QMainWindow):
             if self.settings.voice_enabled or self.settings.beeps:  # before the first session, not during
                 self.home.sound.check(parts.check_sound, parts.play_test_sound)
             QTimer.singleShot(1000, self.prepare_voice)
+            self.started.emit()
 
     def _level_toggled(self, _button: object, checked: bool) -> None:
         if checked:

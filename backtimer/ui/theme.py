@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication
 
 
 @dataclass(frozen=True)
@@ -141,9 +139,23 @@ def phase_color(colors: Colors, phase_word: str, *, paused: bool = False) -> str
     return colors.work
 
 
+STYLE = "Fusion"  # the same look on every desktop; the style sheet and the contrast checks assume it
+_STYLED = "backtimerStyled"  # a property of the application: it has the STYLE already
+
+
+def new_application(program: str) -> QApplication:
+    """The application, made with the STYLE from the start (setting it later builds the platform's style first,
+    and asking which style is in use costs more at start-up than the whole of Fusion)."""
+    os.environ.setdefault("QT_SCALE_FACTOR_ROUNDING_POLICY", "PassThrough")  # 1.5x is 1.5x, not rounded to 2x
+    app = QApplication([program, "-style", STYLE])
+    app.setProperty(_STYLED, True)
+    return app
+
+
 def apply_theme(app: QApplication, colors: Colors) -> None:
-    if app.style().name().lower() != "fusion":  # often Fusion already; making it anew costs ~10 ms at start-up
-        app.setStyle("Fusion")
+    if app.property(_STYLED) is not True:
+        app.setStyle(STYLE)
+        app.setProperty(_STYLED, True)
     app.setPalette(_palette(colors))
     font = app.font()
     base = max(font.pointSizeF(), 11.0)  # the system's text size, if larger

@@ -41,11 +41,39 @@ def finish(proc: subprocess.Popen[str], qtbot: QtBot) -> str:
 def test_a_later_start_hands_over_its_request(tmp_path: Path, qtbot: QtBot) -> None:
     first = SingleInstance(tmp_path)
     assert first.claim()
+    assert not first.listening
+    first.serve(lambda _request: None)
     assert first.listening
     with qtbot.waitSignal(first.requested, timeout=20000) as got:
         proc = later_start(tmp_path, StartRequest("start-small", "beginner", start=True))
     assert got.args == [StartRequest("start-small", "beginner", start=True)]
     assert finish(proc, qtbot) == "True"
+    first.close()
+
+
+def test_a_start_while_the_first_is_still_building_its_window_waits_for_it(tmp_path: Path, qtbot: QtBot) -> None:
+    """The first holds the lock but listens only once its window has painted: a later start waits for that."""
+    first = SingleInstance(tmp_path)
+    assert first.claim()
+    code = (
+        "import sys; from pathlib import Path; from PySide6.QtCore import QCoreApplication;"
+        "from backtimer.desktop.single_instance import claim_or_forward, decode;"
+        "app = QCoreApplication([]);"
+        "print(claim_or_forward(Path(sys.argv[1]), decode(sys.argv[2].encode())) is None, flush=True)"
+    )
+    request = StartRequest("start-small", None, start=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(tmp_path), encode(request).decode().strip()],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    qtbot.wait(300)  # the later start is up and waiting: no socket yet
+    assert proc.poll() is None
+    with qtbot.waitSignal(first.requested, timeout=20000) as got:
+        first.serve(lambda _request: None)
+    assert got.args == [request]
+    assert finish(proc, qtbot) == "True"  # it handed over and left: no second window
     first.close()
 
 
@@ -72,7 +100,7 @@ def test_a_crash_leaves_no_lock_that_blocks(tmp_path: Path, qtbot: QtBot) -> Non
         "import os, signal, sys; from pathlib import Path; from PySide6.QtCore import QCoreApplication;"
         "from backtimer.desktop.single_instance import SingleInstance;"
         "app = QCoreApplication([]); s = SingleInstance(Path(sys.argv[1]));"
-        "print(s.claim() and s.listening, flush=True); os.kill(os.getpid(), signal.SIGKILL)"
+        "print(s.claim() and (s.serve(print) or s.listening), flush=True); os.kill(os.getpid(), signal.SIGKILL)"
     )
     done = subprocess.run(
         [sys.executable, "-c", crash, str(tmp_path)], cwd=ROOT, check=False, capture_output=True, text=True
@@ -83,6 +111,7 @@ def test_a_crash_leaves_no_lock_that_blocks(tmp_path: Path, qtbot: QtBot) -> Non
 
     after = SingleInstance(tmp_path)
     assert after.claim()
+    after.serve(lambda _request: None)
     assert after.listening  # the stale socket was cleared
     with qtbot.waitSignal(after.requested, timeout=20000):
         proc = later_start(tmp_path, StartRequest(start=True))
@@ -160,7 +189,7 @@ def test_a_listener_another_user_put_at_the_old_shared_name_gets_nothing(tmp_pat
     running = QLockFile(str(tmp_path / LOCK_NAME))  # a backtimer is running (it holds the lock)
     assert running.tryLock(0)
     try:
-        kept = claim_or_forward(tmp_path, StartRequest("start-small", start=True), attempts=1)
+        kept = claim_or_forward(tmp_path, StartRequest("start-small", start=True), attempts=1, starting_s=0.2)
         assert kept is not None  # before: None, the request handed to the attacker and this start gone
         kept.close()
     finally:
@@ -173,8 +202,11 @@ def test_a_listener_another_user_put_at_the_old_shared_name_gets_nothing(tmp_pat
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() != 0, reason="making a socket another user's takes root")
 def test_a_socket_owned_by_someone_else_is_never_trusted(tmp_path: Path, qtbot: QtBot) -> None:
     first = SingleInstance(tmp_path)
-    assert first.claim() and first.name is not None
-    os.chown(first.name, 65534, 65534)  # as if another user had made it
+    assert first.claim()
+    first.serve(lambda _request: None)
+    name = server_name(tmp_path)
+    assert name is not None and first.listening
+    os.chown(name, 65534, 65534)  # as if another user had made it
     proc = later_start(tmp_path, StartRequest("start-small"))
     assert finish(proc, qtbot) == "False"
     first.close()

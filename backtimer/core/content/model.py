@@ -6,11 +6,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from backtimer.core.content.levels import Level
 
-class Level(StrEnum):
-    BEGINNER = "beginner"
-    STANDARD = "standard"
-    ADVANCED = "advanced"
+__all__ = ["Dose", "Exercise", "Level", "Mode", "Routine", "RoutineEntry", "Side", "Sides", "TempoPhase", "Timing"]
 
 
 class Sides(StrEnum):
