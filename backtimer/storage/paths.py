@@ -6,7 +6,6 @@ user data, config and cache folders are used.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -75,6 +74,8 @@ class Paths:
         places = [self.data / UNSAVED, self.cache / UNSAVED]
         runtime = runtime_dir()
         if runtime is not None:
+            import hashlib  # only here: its OpenSSL start costs a few ms of every window's start-up
+
             tag = hashlib.sha256(str(self.data).encode()).hexdigest()[:12] if self.chosen else ""
             places.append(runtime / (f"{UNSAVED}-{tag}" if tag else UNSAVED))
         return places
