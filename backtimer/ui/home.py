@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 
 from backtimer.core.content.levels import Level
 from backtimer.core.wording import minutes_text
+from backtimer.ui.screen_fit import centred, scroll_page
 from backtimer.ui.sound_notice import SoundNotice
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent, QResizeEvent
+    from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 
     from backtimer.core.content.model import Routine
     from backtimer.practice.ports import DayStatus
@@ -267,14 +268,17 @@ class HomeView(QWidget):
         column.addWidget(self.sound)
         column.addWidget(self.routines, 1)
         column.addLayout(levels)
-        column.addWidget(self.start)
         column.addLayout(links)
         column.addStretch(0)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(32, 28, 32, 28)
-        outer.addStretch(1)
-        outer.addLayout(column, 6)
-        outer.addStretch(1)
+        self.routines.setMinimumHeight(150)  # a whole card however short the screen: the page scrolls instead
+        page = QWidget()
+        scroll_page(self, centred(page, column, 28, 8))
+        page.installEventFilter(self)  # the page's first paint is home's
+        start_row = QVBoxLayout()
+        start_row.addWidget(self.start)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(centred(QWidget(), start_row, 8, 20))  # Start stays in sight when the page scrolls
         self.routines.current_changed.connect(self._update_start)
         self.routines.picked.connect(self._use_default_level)
 
@@ -425,11 +429,11 @@ class HomeView(QWidget):
         if self.routine is not None and self.routine.entries:
             self.exercise_requested.emit(self.routine, 0)
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._painted:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._painted:  # the page, inside its scroll area
             self._painted = True
             self.first_painted.emit()
+        return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_E:

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.home = HomeView([], practice.estimate, lengths=False)
         self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
+        screen_fit.size_by_current_page(self.stack)
         self.keys = install_keys_help(self)  # F1 or ?: every key, over any page
         self._connect_home()
         self.home.select(self.settings.last_routine, _level(self.settings.level))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 ROOMY = QSize(1400, 880)  # below this much room (a laptop screen) the window opens maximised
 
@@ -51,3 +51,46 @@ def toggle_full_screen(window: QWidget) -> None:
 def leave_full_screen(window: QWidget) -> None:
     if window.isFullScreen():
         window.setWindowState(window.windowState() & ~Qt.WindowState.WindowFullScreen)
+
+
+def scroll_page(owner: QWidget, page: QWidget) -> QScrollArea:
+    """``page`` as the whole of ``owner``, scrolling up and down (never sideways) when the screen is too short for
+    it (1024x600, a scale factor of 2, large system text). The window's own background shows through."""
+    scroll = QScrollArea()
+    scroll.setWidget(page)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes through the page's own controls
+    scroll.viewport().setAutoFillBackground(False)
+    page.setAutoFillBackground(False)
+    layout = QVBoxLayout(owner)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scroll)
+    return scroll
+
+
+def centred(holder: QWidget, column: QVBoxLayout, top: int, bottom: int) -> QWidget:
+    """``column`` in the middle six-eighths of ``holder``'s width (home and the summary)."""
+    outer = QHBoxLayout(holder)
+    outer.setContentsMargins(32, top, 32, bottom)
+    outer.addStretch(1)
+    outer.addLayout(column, 6)
+    outer.addStretch(1)
+    return holder
+
+
+def size_by_current_page(stack: QStackedWidget) -> None:
+    """The window needs room for the page on show only: a hidden page's minimum (home's, the summary's) would
+    otherwise keep the player taller than a small screen."""
+
+    def follow(current: int) -> None:
+        for index in range(stack.count()):
+            page = stack.widget(index)
+            policy = QSizePolicy.Policy.Preferred if index == current else QSizePolicy.Policy.Ignored
+            if page is not None:
+                page.setSizePolicy(policy, policy)
+        stack.updateGeometry()
+
+    stack.currentChanged.connect(follow)
+    follow(stack.currentIndex())

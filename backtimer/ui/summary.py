@@ -22,6 +22,7 @@ from backtimer.practice.ports import DayStatus
 from backtimer.practice.summary import SessionSummary
 from backtimer.ui.feedback_parts import HelpOffer, LastRating
 from backtimer.ui.rating_row import RatingRow
+from backtimer.ui.screen_fit import centred, scroll_page
 
 
 class SummaryView(QWidget):
@@ -88,6 +89,8 @@ class SummaryView(QWidget):
         scroll = self._scroll
         ask = QLabel("How much does your back hurt now?  0 is no pain, 10 is the worst. (optional: 0 to 10, or arrows)")
         ask.setFont(self._bigger(ask, 1.2))
+        ask.setWordWrap(True)  # never wider than a small screen
+        scroll.setMinimumHeight(90)  # a few lines of the list, however short the screen (the page scrolls)
         column = QVBoxLayout()
         column.setSpacing(14)
         column.addWidget(self.heading)
@@ -99,12 +102,12 @@ class SummaryView(QWidget):
         column.addWidget(self.offer)
         column.addWidget(self.last)
         column.addWidget(self.note)
-        column.addWidget(self.close_button)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(32, 28, 32, 28)
-        outer.addStretch(1)
-        outer.addLayout(column, 6)
-        outer.addStretch(1)
+        scroll_page(self, centred(QWidget(), column, 28, 8))  # the whole page scrolls on a short screen
+        closing = QVBoxLayout()
+        closing.addWidget(self.close_button)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(centred(QWidget(), closing, 8, 20))  # Save and close stays in sight
 
     @staticmethod
     def _bigger(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:

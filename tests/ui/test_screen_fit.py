@@ -1,0 +1,44 @@
+"""Every page fits the smallest screen backtimer supports: 1024x600, and a full-HD screen at a scale factor of 2
+(960x540 in the window's own pixels). A page that is taller than that scrolls; the window never is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QScrollArea
+
+from backtimer.ui.main_window import MainWindow
+from tests.ui.conftest import Harness
+
+SMALLEST = (960, 540)  # 1080p at scale 2; 1024x600 less a title bar is roomier in both directions
+
+
+def fits(window: MainWindow) -> bool:
+    need = window.minimumSizeHint()
+    return need.width() <= SMALLEST[0] and need.height() <= SMALLEST[1]
+
+
+def test_home_the_player_and_the_summary_each_fit_the_smallest_screen(
+    make_harness: Callable[..., Harness],
+) -> None:
+    h = make_harness("start-small", "beginner")
+    w = h.window
+    assert fits(w), f"home needs {w.minimumSizeHint()}"
+    assert w.home.findChild(QScrollArea) is not None  # home scrolls as a page instead
+    w.start_session()
+    assert w.stack.currentWidget() is w.player
+    assert fits(w), f"the player needs {w.minimumSizeHint()}"
+    h.run_until(lambda: w.stack.currentWidget() is w.summary)
+    assert fits(w), f"the summary needs {w.minimumSizeHint()}"
+
+
+def test_the_start_button_stays_in_sight_on_a_short_screen(make_harness: Callable[..., Harness]) -> None:
+    h = make_harness("start-small")
+    w = h.window
+    w.showNormal()
+    w.resize(*SMALLEST)
+    h.window.repaint()
+    start = w.home.start
+    top_left = start.mapTo(w, start.rect().topLeft())
+    assert start.isVisible()
+    assert top_left.y() >= 0 and top_left.y() + start.height() <= w.height()  # not scrolled away below
