@@ -43,7 +43,7 @@ def build_practice(paths: Paths, clock: Clock, *, make_speaker: MakeSpeaker | No
     settings_file = SettingsFile(paths.settings_file)
     preferences = Preferences(settings_file.load(), settings_file.save)
     notices = Notices(list(settings_file.notices))
-    history = StoredHistory(paths.history_db, notices, paths.unsaved_places)
+    history = StoredHistory(paths.history_db, notices, lambda: paths.unsaved_places)
 
     def speaker(chosen: Settings) -> Speaker:
         from backtimer.speech.factory import make_speaker as make  # the voice worker starts at the first use

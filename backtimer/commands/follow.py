@@ -42,7 +42,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     routine, level = routine_and_level(line)
     clock = ScaledClock(line.speed)
     notices = Notices()
-    history = StoredHistory(line.paths.history_db, notices, line.paths.unsaved_places)
+    history = StoredHistory(line.paths.history_db, notices, lambda: line.paths.unsaved_places)
     refused = history.refused()  # a history from a newer backtimer: refused before anything starts, in one line
     if refused is not None:
         raise Refused(refused)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from backtimer.core.settings import Settings, streak_rules
 from backtimer.practice.ports import CoachRecords, DayStatus, Notify, Recorder
 
 if TYPE_CHECKING:  # opened after the window's first paint: sqlite and the store are not needed before
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from pathlib import Path
 
     from backtimer.practice.notices import Notices
@@ -19,12 +20,19 @@ if TYPE_CHECKING:  # opened after the window's first paint: sqlite and the store
 class StoredHistory:
     """Fills ``practice.ports.History`` from the SQLite store at ``path``."""
 
-    def __init__(self, path: Path, notices: Notices, unsaved_places: Sequence[Path] = ()) -> None:
-        """``unsaved_places``: where a session the history cannot take is saved as a file (and looked for later)."""
+    def __init__(
+        self, path: Path, notices: Notices, unsaved_places: Callable[[], Sequence[Path]] | None = None
+    ) -> None:
+        """``unsaved_places``: where a session the history cannot take is saved as a file (and looked for later);
+        asked for when the history is first opened."""
         self.path = path
         self.notices = notices
-        self.unsaved_places = list(unsaved_places)
+        self._places = unsaved_places
         self._store: HistoryStore | None = None
+
+    @cached_property
+    def unsaved_places(self) -> list[Path]:
+        return list(self._places()) if self._places is not None else []
 
     @property
     def store(self) -> HistoryStore:

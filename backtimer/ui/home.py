@@ -271,8 +271,7 @@ class HomeView(QWidget):
         column.addLayout(links)
         column.addStretch(0)
         self.routines.setMinimumHeight(150)  # a whole card however short the screen: the page scrolls instead
-        page = QWidget()
-        scroll_page(self, centred(page, column, 28, 8))
+        page = centred(scroll_page(self), column, 28, 8)
         page.installEventFilter(self)  # the page's first paint is home's
         start_row = QVBoxLayout()
         start_row.addWidget(self.start)

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
         self.practice = practice
         self._catalog: Catalog | None = None if callable(catalog) else catalog
         self._load_catalog = catalog if callable(catalog) else None
-        self.dialogs = Dialogs(self, QStackedWidget(), parts or WindowParts(), practice.preferences, self.notice)
+        self.dialogs = Dialogs(self, QStackedWidget(self), parts or WindowParts(), practice.preferences, self.notice)
         self.stack = self.dialogs.stack
         self.ask = ask or self.dialogs.ask
         self.inform = inform or self.dialogs.inform
@@ -77,7 +77,8 @@ class MainWindow(QMainWindow):
         self._wired: list[tuple[SignalInstance, Callable[[], None]]] = []
         self.extra_routines: list[Routine] = []  # routines opened from a file this run
         self.ready = False  # lengths and streak filled in (just after the first paint)
-        self.home = HomeView([], practice.estimate, lengths=False)
+        # made inside the stack, and the stack inside the window: moving a styled tree later costs ~10 ms
+        self.home = HomeView([], practice.estimate, self.stack, lengths=False)
         self.stack.addWidget(self.home)
         self.setCentralWidget(self.stack)
         screen_fit.size_by_current_page(self.stack)

@@ -53,21 +53,23 @@ def leave_full_screen(window: QWidget) -> None:
         window.setWindowState(window.windowState() & ~Qt.WindowState.WindowFullScreen)
 
 
-def scroll_page(owner: QWidget, page: QWidget) -> QScrollArea:
-    """``page`` as the whole of ``owner``, scrolling up and down (never sideways) when the screen is too short for
-    it (1024x600, a scale factor of 2, large system text). The window's own background shows through."""
+def scroll_page(owner: QWidget) -> QWidget:
+    """A page that is the whole of ``owner``, scrolling up and down (never sideways) when the screen is too short
+    for it (1024x600, a scale factor of 2, large system text).
+
+    (Not ``scroll.viewport()`` here: the first QWidget that Qt made itself and Python asks for costs ~30 ms while
+    the bindings look up every widget class, which would hold up the first paint.)"""
     scroll = QScrollArea()
-    scroll.setWidget(page)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes through the page's own controls
-    scroll.viewport().setAutoFillBackground(False)
-    page.setAutoFillBackground(False)
+    page = QWidget()
+    scroll.setWidget(page)
     layout = QVBoxLayout(owner)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(scroll)
-    return scroll
+    return page
 
 
 def centred(holder: QWidget, column: QVBoxLayout, top: int, bottom: int) -> QWidget:

@@ -102,7 +102,7 @@ class SummaryView(QWidget):
         column.addWidget(self.offer)
         column.addWidget(self.last)
         column.addWidget(self.note)
-        scroll_page(self, centred(QWidget(), column, 28, 8))  # the whole page scrolls on a short screen
+        centred(scroll_page(self), column, 28, 8)  # the whole page scrolls on a short screen
         closing = QVBoxLayout()
         closing.addWidget(self.close_button)
         layout = self.layout()
