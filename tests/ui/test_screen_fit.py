@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QScrollArea
 
+from backtimer.ui.editor.page import EditorPage
 from backtimer.ui.main_window import MainWindow
 from tests.ui.conftest import Harness
 
@@ -42,3 +43,17 @@ def test_the_start_button_stays_in_sight_on_a_short_screen(make_harness: Callabl
     top_left = start.mapTo(w, start.rect().topLeft())
     assert start.isVisible()
     assert top_left.y() >= 0 and top_left.y() + start.height() <= w.height()  # not scrolled away below
+
+
+def test_the_editor_fits_and_its_forms_scroll_rather_than_overflow(make_harness: Callable[..., Harness]) -> None:
+    h = make_harness()
+    w = h.window
+    w.open_editor()
+    editor = w.stack.currentWidget()
+    assert isinstance(editor, EditorPage)
+    assert fits(w), f"the editor needs {w.minimumSizeHint()}"
+    room = SMALLEST[0] - 16  # less the page's scroll bar
+    for index in range(editor.stack.count()):  # the lists, the routine form, the exercise form
+        page = editor.stack.widget(index)
+        assert page is not None
+        assert page.minimumSizeHint().width() <= room, f"{type(page).__name__} needs {page.minimumSizeHint()}"

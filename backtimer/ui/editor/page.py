@@ -27,9 +27,11 @@ from backtimer.core.content.drafts import ExerciseDraft, RoutineDraft, copy_of, 
 from backtimer.core.content.model import Routine
 from backtimer.core.errors import BadInput
 from backtimer.practice.content import OwnContent
+from backtimer.ui import screen_fit
 from backtimer.ui.editor.exercise_form import ExerciseForm
 from backtimer.ui.editor.programme import Ask, ChoosePath, Inform, ask_open_path, ask_save_path, open_programme
 from backtimer.ui.editor.routine_form import RoutineForm
+from backtimer.ui.flow_layout import FlowLayout
 
 SavePath = Callable[[str], Path | None]
 
@@ -89,6 +91,7 @@ class EditorPage(QWidget):
     def _build(self) -> None:
         heading = QLabel("Your routines and exercises")
         heading.setProperty("role", "title")
+        heading.setWordWrap(True)  # two lines rather than a window wider than a small screen
         b = self.buttons
         grid = QGridLayout()
         grid.setHorizontalSpacing(32)
@@ -102,11 +105,9 @@ class EditorPage(QWidget):
             label.setProperty("role", "heading")
             grid.addWidget(label, 0, column)
             grid.addWidget(listing, 1, column)
-            row = QHBoxLayout()
-            row.setSpacing(8)
+            row = FlowLayout()  # wraps onto a second row on a narrow screen
             for name in names:
                 row.addWidget(b[name])
-            row.addStretch(1)
             grid.addLayout(row, 2, column)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
@@ -121,7 +122,8 @@ class EditorPage(QWidget):
         page.addLayout(grid, 1)
         for widget in (self.lists, self.routine_form, self.exercise_form):
             self.stack.addWidget(widget)
-        outer = QVBoxLayout(self)
+        screen_fit.size_by_current_page(self.stack)  # the lists need less room than the forms
+        outer = QVBoxLayout(screen_fit.scroll_page(self))  # a form taller than the screen scrolls
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.stack)
 
