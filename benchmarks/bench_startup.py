@@ -5,8 +5,8 @@
 - launch to first painted window (a fresh process each time; the median of N) and resident memory at that moment,
   each as a ratio to a bare QMainWindow (budget <= 1.5x each). backtimer is launched exactly as ``python -m
   backtimer`` (its argument parsing, QApplication, single-instance claim, window and all); only a watcher for the
-  window's first paint is added. The data folder is a returning person's (the safety notice read); a first launch
-  into an empty folder is printed too;
+  window's first paint is added. Each launch has a home folder of its own (a returning person's: the safety notice
+  read; a first launch into an empty home is printed too), found the usual way, without a data folder;
 (CPU while a hold runs in the player is ``bench_idle.py``.)
 Prints its figures; asserts nothing.
 """
@@ -87,10 +87,19 @@ runpy.run_module("backtimer", run_name="__main__")  # exactly `python -m backtim
 )
 
 
-def launch(code: str, data_dir: str) -> tuple[float, int]:
-    """Seconds from spawning the process to its first painted window, and its RSS then (KiB)."""
-    env = dict(os.environ, BACKTIMER_DATA_DIR=data_dir, PYTHONPYCACHEPREFIX=str(Path(data_dir) / "pycache"))
+def person(home: str) -> dict[str, str]:
+    """The environment of someone whose home folder is ``home``: backtimer finds its folders the way it does for
+    everyone (platformdirs), not through a chosen data folder."""
+    env = dict(os.environ, HOME=home, PYTHONPYCACHEPREFIX=str(Path(home) / "pycache"))
+    for name in ("BACKTIMER_DATA_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env.pop(name, None)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its bytecode: compile once, like it
+    return env
+
+
+def launch(code: str, home: str) -> tuple[float, int]:
+    """Seconds from spawning the process to its first painted window, and its RSS then (KiB)."""
+    env = person(home)
     started = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, timeout=60
@@ -101,13 +110,14 @@ def launch(code: str, data_dir: str) -> tuple[float, int]:
     return float(match.group(1)) - started, int(match.group(2))
 
 
-def returning_person(data: str) -> None:
-    """A data folder like that of someone who has opened backtimer before: the safety notice has been read."""
-    from backtimer.core.settings import Settings
-    from backtimer.storage.paths import Paths
-    from backtimer.storage.settings import SettingsFile
-
-    SettingsFile(Paths.resolve(data).settings_file).save(Settings(safety_acknowledged=True))
+def returning_person(home: str) -> None:
+    """The settings of someone who has opened backtimer before (the safety notice has been read), in ``home``."""
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from backtimer.core.settings import Settings;"
+        "from backtimer.storage.paths import Paths; from backtimer.storage.settings import SettingsFile;"
+        "SettingsFile(Paths.resolve().settings_file).save(Settings(safety_acknowledged=True))"
+    )
+    subprocess.run([sys.executable, "-c", code, str(ROOT)], env=person(home), check=True, timeout=60)
 
 
 def startup(runs: int) -> None:
@@ -129,7 +139,7 @@ def startup(runs: int) -> None:
         f"  (fastest of each: bare {fastest_bare * 1000:.0f} ms, backtimer {fastest_ours * 1000:.0f} ms, "
         f"ratio {fastest_ours / fastest_bare:.2f}x: the machine's own noise only ever adds)"
     )
-    print(f"  (first launch ever, an empty data folder: {nt * 1000:.0f} ms, ratio {nt / bt:.2f}x)")
+    print(f"  (first launch ever, an empty home folder: {nt * 1000:.0f} ms, ratio {nt / bt:.2f}x)")
     print(f"resident memory then:  bare {bm:.1f} MiB, backtimer {am:.1f} MiB, ratio {am / bm:.2f}x")
 
 
