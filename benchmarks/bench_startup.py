@@ -16,11 +16,14 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,9 +34,15 @@ import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+def rss():
+    return next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmRSS'))
+
 class FirstPaint(QObject):
     # The window's first frame: Qt paints all of a window while it handles the window's first UpdateRequest, so a
     # zero timer started then fires once the frame is painted and flushed (whichever widgets cover the window).
+    def __init__(self, then_exit):
+        super().__init__()
+        self.then_exit = then_exit
 
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.UpdateRequest and not hasattr(self, "seen"):
@@ -42,9 +51,13 @@ class FirstPaint(QObject):
         return False
 
     def report(self):
-        rss = next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmRSS'))
-        print(f"painted {time.perf_counter():.6f} {rss}", flush=True)
-        QApplication.instance().exit(0)
+        print(f"painted {time.perf_counter():.6f} {rss()}", flush=True)
+        if self.then_exit:
+            QApplication.instance().exit(0)
+
+def usable():  # home filled in (routines, lengths, streak) and the desktop parts attached
+    print(f"usable {time.perf_counter():.6f} {rss()}", flush=True)
+    QApplication.instance().exit(0)
 """
 
 BARE = (
@@ -54,7 +67,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.setCentralWidget(QLabel("hello"))
-hook = FirstPaint()
+hook = FirstPaint(then_exit=True)
 window.installEventFilter(hook)
 room = app.primaryScreen().availableGeometry()  # the size backtimer's first window takes, for a fair comparison
 window.resize(max(1280, round(room.width() * 0.8)), max(760, round(room.height() * 0.85)))
@@ -72,11 +85,12 @@ import runpy
 from backtimer.ui import screen_fit  # loaded by the app before its window anyway
 
 opened = screen_fit.open_window
-hook = FirstPaint()
+hook = FirstPaint(then_exit=False)
 
 
 def watch(window):  # the window is watched for its first paint from the moment it is shown
     window.installEventFilter(hook)
+    window.started.connect(lambda: QTimer.singleShot(0, usable))  # after what else the start-up hangs on it
     opened(window)
 
 
@@ -87,27 +101,41 @@ runpy.run_module("backtimer", run_name="__main__")  # exactly `python -m backtim
 )
 
 
+@dataclass(frozen=True)
+class Launch:
+    painted: float  # seconds from spawning the process to the first painted window
+    usable: float  # ... to home filled in (the same as ``painted`` for the bare window)
+    rss_painted: int  # KiB
+    rss_usable: int
+
+
+PYCACHE = Path(tempfile.gettempdir()) / "backtimer-bench-pycache"  # an installed app has its bytecode already
+
+
 def person(home: str) -> dict[str, str]:
     """The environment of someone whose home folder is ``home``: backtimer finds its folders the way it does for
     everyone (platformdirs), not through a chosen data folder."""
-    env = dict(os.environ, HOME=home, PYTHONPYCACHEPREFIX=str(Path(home) / "pycache"))
+    env = dict(os.environ, HOME=home, PYTHONPYCACHEPREFIX=str(PYCACHE))
     for name in ("BACKTIMER_DATA_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         env.pop(name, None)
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its bytecode: compile once, like it
     return env
 
 
-def launch(code: str, home: str) -> tuple[float, int]:
-    """Seconds from spawning the process to its first painted window, and its RSS then (KiB)."""
+def launch(code: str, home: str) -> Launch:
     env = person(home)
     started = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, timeout=60
     ).stdout
-    match = re.search(r"painted (\S+) (\d+)", out)
-    assert match, f"no paint reported: {out!r}"
     # perf_counter is CLOCK_MONOTONIC on Linux: the same clock in both processes
-    return float(match.group(1)) - started, int(match.group(2))
+    moments = {
+        kind: (float(t) - started, int(kib)) for kind, t, kib in re.findall(r"(painted|usable) (\S+) (\d+)", out)
+    }
+    assert "painted" in moments, f"no paint reported: {out!r}"
+    painted = moments["painted"]
+    usable = moments.get("usable", painted)
+    return Launch(painted[0], usable[0], painted[1], usable[1])
 
 
 def returning_person(home: str) -> None:
@@ -122,25 +150,40 @@ def returning_person(home: str) -> None:
 
 def startup(runs: int) -> None:
     app = APP.replace("ROOT_PATH", repr(str(ROOT)))
-    with tempfile.TemporaryDirectory() as first, tempfile.TemporaryDirectory() as data:
-        returning_person(data)
+    with tempfile.TemporaryDirectory() as home, tempfile.TemporaryDirectory() as others:
+        returning_person(home)
         for code in (BARE, app):
-            launch(code, data)  # warm-up: bytecode written, history file created, files in the page cache
+            launch(code, home)  # warm-up: bytecode written, history file created, files in the page cache
         bare, ours, new = [], [], []
-        for _ in range(runs):  # taken in turn, so that whatever else the machine does weighs on each alike
-            bare.append(launch(BARE, data))
-            ours.append(launch(app, data))
-            new.append(launch(app, first))  # the safety notice opens too, after the first paint
-    bt, at, nt = (statistics.median(t for t, _ in kind) for kind in (bare, ours, new))
-    bm, am = (statistics.median(rss for _, rss in kind) / 1024 for kind in (bare, ours))
+        for index in range(runs):  # taken in turn, so that whatever else the machine does weighs on each alike
+            bare.append(launch(BARE, home))
+            ours.append(launch(app, home))
+            fresh = Path(others) / str(index)  # a first launch: a home of its own (with the fonts' cache, if any)
+            fonts = Path(home) / ".cache" / "fontconfig"
+            if fonts.is_dir():
+                shutil.copytree(fonts, fresh / ".cache" / "fontconfig")
+            new.append(launch(app, str(fresh)))  # (its safety notice opens after the first paint)
+
+    def median(kind: list[Launch], value: Callable[[Launch], float]) -> float:
+        return statistics.median(value(one) for one in kind)
+
+    bt, at, nt = (median(kind, lambda one: one.painted) for kind in (bare, ours, new))
     print(f"launch to first paint: bare {bt * 1000:.0f} ms, backtimer {at * 1000:.0f} ms, ratio {at / bt:.2f}x")
-    fastest_bare, fastest_ours = min(t for t, _ in bare), min(t for t, _ in ours)
+    fastest_bare, fastest_ours = min(one.painted for one in bare), min(one.painted for one in ours)
     print(
         f"  (fastest of each: bare {fastest_bare * 1000:.0f} ms, backtimer {fastest_ours * 1000:.0f} ms, "
         f"ratio {fastest_ours / fastest_bare:.2f}x: the machine's own noise only ever adds)"
     )
     print(f"  (first launch ever, an empty home folder: {nt * 1000:.0f} ms, ratio {nt / bt:.2f}x)")
-    print(f"resident memory then:  bare {bm:.1f} MiB, backtimer {am:.1f} MiB, ratio {am / bm:.2f}x")
+    ut = median(ours, lambda one: one.usable)
+    print(f"launch to home filled in (routines, streak; tray attached): {ut * 1000:.0f} ms, {ut / bt:.2f}x bare")
+    bm, am, um = (
+        median(bare, lambda one: one.rss_painted) / 1024,
+        median(ours, lambda one: one.rss_painted) / 1024,
+        median(ours, lambda one: one.rss_usable) / 1024,
+    )
+    print(f"resident memory at first paint: bare {bm:.1f} MiB, backtimer {am:.1f} MiB, ratio {am / bm:.2f}x")
+    print(f"  (backtimer with home filled in: {um:.1f} MiB, {um / bm:.2f}x)")
 
 
 def main() -> int:

@@ -131,7 +131,10 @@ class SingleInstance(QObject):
         return bool(self._lock.tryLock(0))
 
     def serve(self, handler: Callable[[StartRequest], None]) -> None:
-        """Listen for later starts (we hold the lock) and send each to ``handler``."""
+        """Listen for later starts and send each to ``handler`` -- only while we hold the lock: a second window
+        (the first did not answer) must never take the first one's socket."""
+        if not self._lock.isLocked():
+            return
         from PySide6.QtNetwork import QLocalServer  # after the first paint: not needed to show the window
 
         self.requested.connect(handler)
@@ -224,20 +227,22 @@ def claim_or_forward(
 ) -> SingleInstance | None:
     """At start-up: the instance to keep (we are first), or None when a running backtimer took the request.
 
-    Another instance that holds the lock listens once its window has painted: we wait up to ``starting_s`` for its
-    socket. When it does not answer (still starting, or hung), we try a few times and then start anyway without the
+    Another instance that holds the lock listens once its window has painted: we try again for ``starting_s`` (and
+    at least ``attempts`` times). When it does not answer by then (hung), we start anyway without the
     single-instance server: a second window beats no window.
     """
     instance = SingleInstance(data_dir, parent)
     if instance.claim():
         return instance
-    name = server_name(data_dir)
     deadline = time.monotonic() + starting_s
-    while name is not None and not trusted(name) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    for _ in range(attempts):
+    tries = 0
+    while True:  # no socket yet, or one a crash left behind: the first replaces it once its window has painted
         if forward(data_dir, request):
             instance.deleteLater()
             return None
+        tries += 1
+        if tries >= attempts and time.monotonic() >= deadline:
+            break
+        time.sleep(0.1)
     log.info("another backtimer holds %s but does not answer; starting anyway", data_dir / LOCK_NAME)
     return instance

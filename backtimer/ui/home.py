@@ -431,6 +431,7 @@ class HomeView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._painted:  # the page, inside its scroll area
             self._painted = True
+            watched.removeEventFilter(self)  # once is enough
             self.first_painted.emit()
         return super().eventFilter(watched, event)
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # the player and the summary are imported when first used: a 
     from backtimer.ui.summary import SummaryView
 
 
+STARTED_BY_MS = 3000  # home is filled in by then even when its first paint has not come
 ChooseFile = Callable[[str, str], str]  # (title, suggested path) -> chosen path, "" when cancelled
 
 
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply_look())
         # the rest of home after the window is on screen: the person sees it at once, numbers a moment later
         self.home.first_painted.connect(lambda: QTimer.singleShot(0, self.finish_start))
+        QTimer.singleShot(STARTED_BY_MS, self, self.finish_start)  # a window opened minimised never paints
 
     @property
     def settings(self) -> Settings:
@@ -166,8 +168,10 @@ class MainWindow(QMainWindow):
 
     def finish_start(self) -> None:
         """What home shows beyond the frame (routines, their lengths, today and the streak), once the window is up."""
-        if not self.ready:
-            self.ready = True
+        if self.ready:
+            return
+        self.ready = True
+        try:
             self.catalog  # noqa: B018 - read now, if it was not yet
             self.home.refresh_lengths()
             self.refresh_status()
@@ -178,6 +182,7 @@ class MainWindow(QMainWindow):
             if self.settings.voice_enabled or self.settings.beeps:  # before the first session, not during
                 self.home.sound.check(parts.check_sound, parts.play_test_sound)
             QTimer.singleShot(1000, self.prepare_voice)
+        finally:  # the tray, later starts and the safety notice come whatever went wrong above
             self.started.emit()
 
     def _level_toggled(self, _button: object, checked: bool) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 ROOMY = QSize(1400, 880)  # below this much room (a laptop screen) the window opens maximised
@@ -53,13 +53,24 @@ def leave_full_screen(window: QWidget) -> None:
         window.setWindowState(window.windowState() & ~Qt.WindowState.WindowFullScreen)
 
 
+class _PageScroll(QScrollArea):
+    """Arrow keys that no control took go on to the page's owner (the summary's pain scale answers to them);
+    Page Up and Page Down still scroll, and Tab brings the focused control into sight."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right):
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
 def scroll_page(owner: QWidget) -> QWidget:
     """A page that is the whole of ``owner``, scrolling up and down (never sideways) when the screen is too short
     for it (1024x600, a scale factor of 2, large system text).
 
     (Not ``scroll.viewport()`` here: the first QWidget that Qt made itself and Python asks for costs ~30 ms while
     the bindings look up every widget class, which would hold up the first paint.)"""
-    scroll = QScrollArea()
+    scroll = _PageScroll()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

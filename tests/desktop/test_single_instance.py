@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket as stdsocket
 import subprocess
 import sys
 from pathlib import Path
@@ -51,29 +52,66 @@ def test_a_later_start_hands_over_its_request(tmp_path: Path, qtbot: QtBot) -> N
     first.close()
 
 
-def test_a_start_while_the_first_is_still_building_its_window_waits_for_it(tmp_path: Path, qtbot: QtBot) -> None:
-    """The first holds the lock but listens only once its window has painted: a later start waits for that."""
-    first = SingleInstance(tmp_path)
-    assert first.claim()
-    code = (
-        "import sys; from pathlib import Path; from PySide6.QtCore import QCoreApplication;"
-        "from backtimer.desktop.single_instance import claim_or_forward, decode;"
-        "app = QCoreApplication([]);"
-        "print(claim_or_forward(Path(sys.argv[1]), decode(sys.argv[2].encode())) is None, flush=True)"
-    )
-    request = StartRequest("start-small", None, start=True)
+WAITING_START = (
+    "import sys; from pathlib import Path; from PySide6.QtCore import QCoreApplication;"
+    "from backtimer.desktop.single_instance import claim_or_forward, decode;"
+    "app = QCoreApplication([]); print('trying', flush=True);"
+    "print(claim_or_forward(Path(sys.argv[1]), decode(sys.argv[2].encode())) is None, flush=True)"
+)
+
+
+def waiting_start(data: Path, request: StartRequest) -> subprocess.Popen[str]:
+    """A later start in a process of its own, as far as its hand-over (it prints "trying" first)."""
     proc = subprocess.Popen(
-        [sys.executable, "-c", code, str(tmp_path), encode(request).decode().strip()],
+        [sys.executable, "-c", WAITING_START, str(data), encode(request).decode().strip()],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,
     )
-    qtbot.wait(300)  # the later start is up and waiting: no socket yet
+    assert proc.stdout is not None and proc.stdout.readline() == "trying\n"
+    return proc
+
+
+def test_a_start_while_the_first_is_still_building_its_window_waits_for_it(tmp_path: Path, qtbot: QtBot) -> None:
+    """The first holds the lock but listens only once its window has painted: a later start waits for that."""
+    first = SingleInstance(tmp_path)
+    assert first.claim()
+    request = StartRequest("start-small", None, start=True)
+    proc = waiting_start(tmp_path, request)
+    qtbot.wait(400)  # the later start is trying: there is no socket yet
     assert proc.poll() is None
     with qtbot.waitSignal(first.requested, timeout=20000) as got:
         first.serve(lambda _request: None)
     assert got.args == [request]
     assert finish(proc, qtbot) == "True"  # it handed over and left: no second window
+    first.close()
+
+
+def test_a_socket_a_crash_left_behind_does_not_turn_a_later_start_away(tmp_path: Path, qtbot: QtBot) -> None:
+    name = server_name(tmp_path)
+    assert name is not None
+    dead = stdsocket.socket(stdsocket.AF_UNIX, stdsocket.SOCK_STREAM)
+    dead.bind(name)  # a socket file nobody listens on any more
+    dead.close()
+    first = SingleInstance(tmp_path)
+    assert first.claim()  # the new first instance, still building its window
+    proc = waiting_start(tmp_path, StartRequest("start-small"))
+    qtbot.wait(400)
+    assert proc.poll() is None  # still trying, not gone off to open a second window
+    first.serve(lambda _request: None)  # clears the dead socket and listens
+    assert finish(proc, qtbot) == "True"
+    first.close()
+
+
+def test_a_start_without_the_lock_never_takes_the_socket(tmp_path: Path) -> None:
+    first, second = SingleInstance(tmp_path), SingleInstance(tmp_path)
+    assert first.claim()
+    first.serve(lambda _request: None)
+    assert not second.claim()  # the first did not answer in time, say: this one opens a window of its own
+    second.serve(lambda _request: None)
+    assert not second.listening
+    second.close()
+    assert first.listening and Path(server_name(tmp_path) or "").exists()  # later starts still reach the first
     first.close()
 
 

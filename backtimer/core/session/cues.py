@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from enum import IntEnum, StrEnum
+from functools import lru_cache
 
 GAP = 0.25  # seconds of silence kept between two utterances
 
@@ -67,6 +68,7 @@ def speaking_rate(text: str, rate_wpm: int) -> int:
     return max(round(rate_wpm * INSTRUCTION_PACE), 40) if is_instruction(text) else rate_wpm
 
 
+@lru_cache(maxsize=8192)  # pure, and asked for the same few hundred lines thousands of times to fit a plan
 def estimate_seconds(text: str, rate_wpm: int = 175) -> float:
     """How long espeak-ng takes to say ``text``, leaning long: the stand-in until a clip's exact length is known.
 
