@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from backtimer.core.content.model import Level, RoutineEntry
 from backtimer.core.figures.poses import figure_of
 from backtimer.ui.exercise_detail import ExerciseDialog, dose_text, tempo_text
-from backtimer.ui.home import RoutineRow
+from backtimer.ui.routine_list import RoutineRow
 from tests.helpers import builtin_catalog
 from tests.ui.conftest import Harness
 

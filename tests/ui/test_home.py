@@ -14,7 +14,7 @@ from backtimer.core.content.model import Level
 from backtimer.storage.paths import Paths
 from backtimer.storage.settings import SettingsFile
 from backtimer.ui.guidance import AvoidDialog
-from backtimer.ui.home import RoutineRow
+from backtimer.ui.routine_list import RoutineRow
 from tests.ui.conftest import Harness
 
 
