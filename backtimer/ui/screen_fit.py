@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+
+from backtimer.ui.widgets import scrolling
 
 ROOMY = QSize(1400, 880)  # below this much room (a laptop screen) the window opens maximised
 
@@ -70,13 +72,10 @@ def scroll_page(owner: QWidget) -> QWidget:
 
     (Not ``scroll.viewport()`` here: the first QWidget that Qt made itself and Python asks for costs ~30 ms while
     the bindings look up every widget class, which would hold up the first paint.)"""
-    scroll = _PageScroll()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    page = QWidget()
+    scroll = scrolling(page, _PageScroll())
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes through the page's own controls
-    page = QWidget()
-    scroll.setWidget(page)
     layout = QVBoxLayout(owner)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(scroll)

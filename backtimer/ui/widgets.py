@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QWidget
 
 
-def scrolling(body: QWidget) -> QScrollArea:
-    """``body`` in a frameless scroll area that resizes it: a tall page scrolls, the window keeps its size."""
-    scroll = QScrollArea()
+def scrolling(body: QWidget, scroll: QScrollArea | None = None) -> QScrollArea:
+    """``body`` in a frameless scroll area (``scroll``, or a plain one) that resizes it: a tall page scrolls, the
+    window keeps its size."""
+    scroll = scroll or QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setWidget(body)
