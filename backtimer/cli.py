@@ -3,86 +3,46 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import NoReturn, cast
+from collections.abc import Sequence
+from typing import NoReturn, Protocol, cast
 
 from backtimer import __version__
 from backtimer.core.errors import BadInput, Refused
 
-Registrar = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]", argparse.ArgumentParser], None]
+
+class CommandModule(Protocol):
+    """What each module in ``backtimer/commands/`` offers: ``register(sub, common)`` adds its commands."""
+
+    def register(
+        self, sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+    ) -> None: ...
 
 
-def _gui() -> Registrar:
-    from backtimer.commands import gui
-
-    return gui.register
-
-
-def _content() -> Registrar:
-    from backtimer.commands import content
-
-    return content.register
-
-
-def _follow() -> Registrar:
-    from backtimer.commands import follow
-
-    return follow.register
-
-
-def _history() -> Registrar:
-    from backtimer.commands import history
-
-    return history.register
-
-
-def _progress() -> Registrar:
-    from backtimer.commands import progress
-
-    return progress.register
-
-
-def _report() -> Registrar:
-    from backtimer.commands import report
-
-    return report.register
-
-
-def _figures() -> Registrar:
-    from backtimer.commands import figures
-
-    return figures.register
-
-
-def _say() -> Registrar:
-    from backtimer.commands import say
-
-    return say.register
-
-
-def _routine() -> Registrar:
-    from backtimer.commands import routine
-
-    return routine.register
-
-
-# Each group's commands, and how to load the module that defines them. Only the group of the command given is
-# imported (the window's start does not wait for the terminal commands' modules); help and unknown commands load all.
-# tests/cli/test_command_groups.py checks that each group registers exactly the names listed here.
-COMMAND_GROUPS: tuple[tuple[tuple[str, ...], Callable[[], Registrar]], ...] = (
-    (("gui",), _gui),
-    (("routines", "plan"), _content),
-    (("run",), _follow),
-    (("history", "stats", "export", "import"), _history),
-    (("progress",), _progress),
-    (("report",), _report),
-    (("figures",), _figures),
-    (("say",), _say),
-    (("routine",), _routine),
+# Each group's commands, and the module in backtimer/commands/ that defines them. Only the group of the command given
+# is imported (the window's start does not wait for the terminal commands' modules); help and unknown commands load
+# all. tests/cli/test_command_groups.py checks that each module registers exactly the names listed here.
+COMMAND_GROUPS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("gui",), "gui"),
+    (("routines", "plan"), "content"),
+    (("run",), "follow"),
+    (("history", "stats", "export", "import"), "history"),
+    (("progress",), "progress"),
+    (("report",), "report"),
+    (("figures",), "figures"),
+    (("say",), "say"),
+    (("routine",), "routine"),
 )
-COMMANDS = frozenset(name for names, _load in COMMAND_GROUPS for name in names)
+
+
+def command_module(name: str) -> CommandModule:
+    """``backtimer.commands.<name>``, imported now."""
+    return cast("CommandModule", importlib.import_module(f"backtimer.commands.{name}"))
+
+
+COMMANDS = frozenset(name for names, _module in COMMAND_GROUPS for name in names)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -108,9 +68,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "argparse._SubParsersAction[argparse.ArgumentParser]",
         parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser),
     )
-    for names, load in COMMAND_GROUPS:
+    for names, module in COMMAND_GROUPS:
         if command is None or command not in COMMANDS or command in names:
-            load()(sub, common)
+            command_module(module).register(sub, common)
     return parser
 
 

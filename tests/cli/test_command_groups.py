@@ -17,8 +17,8 @@ def _choices(parser: argparse.ArgumentParser) -> list[str]:
     return list(actions[0].choices)
 
 
-@pytest.mark.parametrize(("names", "_load"), COMMAND_GROUPS, ids=[names[0] for names, _ in COMMAND_GROUPS])
-def test_each_group_registers_exactly_its_names(names: tuple[str, ...], _load: object) -> None:
+@pytest.mark.parametrize(("names", "_module"), COMMAND_GROUPS, ids=[module for _, module in COMMAND_GROUPS])
+def test_each_group_registers_exactly_its_names(names: tuple[str, ...], _module: str) -> None:
     for name in names:
         assert _choices(build_parser(name)) == list(names)
 
