@@ -31,31 +31,39 @@ sys.path.insert(0, str(ROOT))
 
 PAINT_HOOK = """
 import sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication
+
 
 def rss():
     return next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmRSS'))
 
-class FirstPaint(QObject):
-    # The window's first frame: Qt paints all of a window while it handles the window's first UpdateRequest, so a
-    # zero timer started then fires once the frame is painted and flushed (whichever widgets cover the window).
-    def __init__(self, then_exit):
-        super().__init__()
-        self.then_exit = then_exit
 
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.UpdateRequest and not hasattr(self, "seen"):
-            self.seen = True
-            QTimer.singleShot(0, self.report)
-        return False
+def first_paint_hook(then_exit):
+    # PySide6 is imported here, when the window is about to show, not before: what a process imports before
+    # PySide6 costs it less (PySide6 reads the source of every module imported after it), so the watcher must not
+    # change that order.
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
 
-    def report(self):
-        print(f"painted {time.perf_counter():.6f} {rss()}", flush=True)
-        if self.then_exit:
-            QApplication.instance().exit(0)
+    class FirstPaint(QObject):
+        # The window's first frame: Qt paints all of a window while it handles the window's first UpdateRequest,
+        # so a zero timer started then fires once the frame is painted and flushed (whichever widgets cover it).
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.UpdateRequest and not hasattr(self, "seen"):
+                self.seen = True
+                QTimer.singleShot(0, self.report)
+            return False
+
+        def report(self):
+            print(f"painted {time.perf_counter():.6f} {rss()}", flush=True)
+            if then_exit:
+                QApplication.instance().exit(0)
+
+    return FirstPaint()
+
 
 def usable():  # home filled in (routines, lengths, streak) and the desktop parts attached
+    from PySide6.QtWidgets import QApplication
+
     print(f"usable {time.perf_counter():.6f} {rss()}", flush=True)
     QApplication.instance().exit(0)
 """
@@ -63,11 +71,11 @@ def usable():  # home filled in (routines, lengths, streak) and the desktop part
 BARE = (
     PAINT_HOOK
     + """
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.setCentralWidget(QLabel("hello"))
-hook = FirstPaint(then_exit=True)
+hook = first_paint_hook(then_exit=True)
 window.installEventFilter(hook)
 room = app.primaryScreen().availableGeometry()  # the size backtimer's first window takes, for a fair comparison
 window.resize(max(1280, round(room.width() * 0.8)), max(760, round(room.height() * 0.85)))
@@ -80,21 +88,43 @@ APP = (
     PAINT_HOOK
     + """
 sys.path.insert(0, ROOT_PATH)
-import runpy
+import importlib.abc, importlib.util, runpy
 
-from backtimer.ui import screen_fit  # loaded by the app before its window anyway
-
-opened = screen_fit.open_window
-hook = FirstPaint(then_exit=False)
+WATCHED = "backtimer.ui.screen_fit"  # opens the window; loaded by the app before its window anyway
 
 
-def watch(window):  # the window is watched for its first paint from the moment it is shown
-    window.installEventFilter(hook)
-    window.started.connect(lambda: QTimer.singleShot(0, usable))  # after what else the start-up hangs on it
-    opened(window)
+def watch(screen_fit):
+    opened = screen_fit.open_window
+    hook = first_paint_hook(then_exit=False)
+
+    def open_window(window):  # the window is watched for its first paint from the moment it is shown
+        from PySide6.QtCore import QTimer
+
+        window.installEventFilter(hook)
+        window.started.connect(lambda: QTimer.singleShot(0, usable))  # after what else the start-up hangs on it
+        opened(window)
+
+    screen_fit.open_window = open_window
 
 
-screen_fit.open_window = watch
+class Watcher(importlib.abc.MetaPathFinder):
+    # Patches the module as the app imports it, so that the app's own import order is left as it is.
+    def find_spec(self, name, path, target=None):
+        if name != WATCHED:
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+
+        def exec_module(module):
+            run(module)
+            watch(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+sys.meta_path.insert(0, Watcher())
 sys.argv = ["backtimer"]
 runpy.run_module("backtimer", run_name="__main__")  # exactly `python -m backtimer`: arguments, desktop parts and all
 """

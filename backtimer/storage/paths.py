@@ -59,6 +59,11 @@ class Paths:
     def voice_cache(self) -> Path:
         return self.cache / "voice"
 
+    @property
+    def system_scheme(self) -> Path:
+        """The system's light or dark choice when last seen (the first frame is painted in it)."""
+        return self.cache / "system-scheme"
+
     def voice_spares(self) -> list[Path]:
         """Private folders for voice clips when ``voice_cache`` cannot be written (the per-user runtime folder)."""
         runtime = runtime_dir()

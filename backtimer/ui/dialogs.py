@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QStackedWidget, QWidget
 
 from backtimer.core.errors import ContentError
@@ -30,6 +29,9 @@ FALLBACK = (
     "Before you start",
     "backtimer is not medical advice. Move gently, and stop at once if you feel sharp pain.",
 )  # the guidance when its file cannot be read (its module is imported at the first need: a quicker first paint)
+
+
+D = TypeVar("D", bound=QDialog)
 
 
 class Dialogs:
@@ -92,18 +94,14 @@ class Dialogs:
         from backtimer.ui.red_flags import RedFlagsDialog
 
         dialog = RedFlagsDialog(self.guidance.red_flags, self.parent)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return _opened(dialog)
 
     def rules(self) -> QDialog:
         """How the coach's suggestions work, in plain words."""
         from backtimer.ui.progress_home import RulesDialog
 
         dialog = RulesDialog("How suggestions work", self.guidance.progression, self.parent)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return _opened(dialog)
 
     def avoid(self) -> AvoidDialog:
         from backtimer.ui.guidance import AvoidDialog
@@ -117,9 +115,7 @@ class Dialogs:
         from backtimer.ui.exercise_detail import ExerciseDialog
 
         dialog = ExerciseDialog(routine.entries, index, level, self.parent, routine_title=routine.title)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        return _opened(dialog)
 
     def settings(self) -> SettingsDialog:
         """The settings; accepted, they go to the preferences, which tell everyone who listens."""
@@ -177,3 +173,12 @@ class Dialogs:
         self.stack.setCurrentWidget(page)
         page.routines.setFocus()
         return page
+
+
+def _opened(dialog: D) -> D:
+    """``dialog`` opened over the window, deleted once closed."""
+    from PySide6.QtCore import Qt  # (after the first paint: see widgets.set_enum)
+
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

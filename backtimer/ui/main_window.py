@@ -16,7 +16,7 @@ from backtimer.ui.dialogs import Ask, Dialogs, Inform
 from backtimer.ui.home import HomeView
 from backtimer.ui.keys_help import install_keys_help
 from backtimer.ui.ports import WindowParts
-from backtimer.ui.theme import apply_theme, colors_for
+from backtimer.ui.theme import apply_theme, colors_for, system_is_dark
 
 if TYPE_CHECKING:  # the player and the summary are imported when first used: a quicker first paint
     from pathlib import Path
@@ -71,7 +71,8 @@ class MainWindow(QMainWindow):
         self.ask = ask or self.dialogs.ask
         self.inform = inform or self.dialogs.inform
         self.choose_file: ChooseFile = _save_file_name  # tests put their own here
-        self.colors = colors_for(self.settings.theme)
+        scheme = self.dialogs.parts.system_scheme  # the first frame in the system's choice as last seen
+        self.colors = colors_for(self.settings.theme, scheme.recall() if scheme is not None else None)
         self._theme_app()  # before any widget exists, so each is built with the final fonts
         self.controller: SessionController | None = None
         self._resume_after_stop = False  # the session ran when the stop question opened
@@ -93,7 +94,6 @@ class MainWindow(QMainWindow):
         practice.preferences.subscribe(self._settings_changed)
         if self._catalog is not None:
             self._list_routines(self._catalog)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply_look())
         # the rest of home after the window is on screen: the person sees it at once, numbers a moment later
         self.home.first_painted.connect(lambda: QTimer.singleShot(0, self.finish_start))
         QTimer.singleShot(STARTED_BY_MS, self, self.finish_start)  # a window opened minimised never paints
@@ -172,6 +172,8 @@ class MainWindow(QMainWindow):
             return
         self.ready = True
         try:
+            self.follow_system_scheme()
+            QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self.follow_system_scheme())
             self.catalog  # noqa: B018 - read now, if it was not yet
             self.home.refresh_lengths()
             self.refresh_status()
@@ -220,6 +222,14 @@ class MainWindow(QMainWindow):
         self.home.refresh_lengths()
         self.apply_look()
         self.refresh_status()
+
+    def follow_system_scheme(self) -> None:
+        """Ask the system for its light or dark choice now that the window is up (the first frame used the one last
+        seen), remember it for the next start, and follow it if it changed."""
+        scheme = self.dialogs.parts.system_scheme
+        if scheme is not None:
+            scheme.remember(system_is_dark())
+        self.apply_look()
 
     def apply_look(self) -> None:
         """Follow a change of the theme setting or of the system's light/dark choice."""

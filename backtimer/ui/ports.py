@@ -7,7 +7,7 @@ The widgets never import storage, the speech engine or the figure renderer: app.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -20,6 +20,14 @@ if TYPE_CHECKING:
     from backtimer.ui.voice_settings import VoiceSettings
 
 
+class SchemeMemory(Protocol):
+    """The system's light or dark choice as last seen, kept between runs (``storage.look.RememberedScheme``)."""
+
+    def recall(self) -> bool | None: ...  # dark, light, or None: not known
+
+    def remember(self, dark: bool) -> None: ...
+
+
 @dataclass(frozen=True)
 class WindowParts:
     make_history_view: Callable[[], HistoryView] | None = None
@@ -29,3 +37,4 @@ class WindowParts:
     content: OwnContent | None = None  # the person's own routines and exercises (the editor, programme files)
     check_sound: Callable[[], str | None] | None = None  # why nothing can be heard, or None (run off the GUI thread)
     play_test_sound: Callable[[], str | None] | None = None  # one beep; why it failed, or None
+    system_scheme: SchemeMemory | None = None  # the first frame's light or dark (None: Qt is asked before it)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from backtimer.core.content.levels import Level
 from backtimer.core.wording import minutes_text
+from backtimer.ui.widgets import set_enum
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
@@ -26,6 +27,8 @@ class RoutineRow(QFrame):
     exercise_clicked = Signal(int)  # index into the routine's entries
 
     def __init__(self, routine: Routine, thumbnails: Thumbnails, parent: QWidget | None = None) -> None:
+        from PySide6.QtCore import Qt  # the cards come after the first paint (see widgets.set_enum)
+
         super().__init__(parent)
         self.setProperty("role", "card")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -92,8 +95,8 @@ class RoutineList(QScrollArea):
         self._thumbnails: Thumbnails | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        set_enum(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")  # before the first paint
+        set_enum(self, "focusPolicy", "StrongFocus")
         self.setProperty("role", "routines")  # the style sheet rings it when it has focus
         self.setAccessibleName("Routines")
         self.setAccessibleDescription("Up and Down choose a routine; Enter starts the chosen one")
@@ -151,6 +154,8 @@ class RoutineList(QScrollArea):
         self.reveal_current()  # a notice above the list took some of its height: the chosen card stays in view
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current >= 0:
             self.activated.emit()  # Enter on the list starts the chosen routine; elsewhere it acts on its control
             return

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
-from backtimer.ui.widgets import scrolling
+from backtimer.ui.widgets import scrolling, set_enum
 
 ROOMY = QSize(1400, 880)  # below this much room (a laptop screen) the window opens maximised
 
@@ -44,6 +44,8 @@ def fit_dialog(dialog: QWidget, width: int, height: int) -> None:
 
 
 def toggle_full_screen(window: QWidget) -> None:
+    from PySide6.QtCore import Qt  # (after the first paint: see widgets.set_enum)
+
     if window.isFullScreen():
         leave_full_screen(window)
     else:  # the maximised flag is kept alongside full screen: leaving it gives the maximised window back
@@ -51,6 +53,8 @@ def toggle_full_screen(window: QWidget) -> None:
 
 
 def leave_full_screen(window: QWidget) -> None:
+    from PySide6.QtCore import Qt
+
     if window.isFullScreen():
         window.setWindowState(window.windowState() & ~Qt.WindowState.WindowFullScreen)
 
@@ -60,6 +64,8 @@ class _PageScroll(QScrollArea):
     Page Up and Page Down still scroll, and Tab brings the focused control into sight."""
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from PySide6.QtCore import Qt
+
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right):
             event.ignore()
             return
@@ -74,8 +80,8 @@ def scroll_page(owner: QWidget) -> QWidget:
     the bindings look up every widget class, which would hold up the first paint.)"""
     page = QWidget()
     scroll = scrolling(page, _PageScroll())
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes through the page's own controls
+    set_enum(scroll, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+    set_enum(scroll, "focusPolicy", "NoFocus")  # Tab goes through the page's own controls
     layout = QVBoxLayout(owner)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(scroll)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 Check = Callable[[], str | None]  # one line saying what is wrong with sound, or None
@@ -46,7 +46,7 @@ class SoundNotice(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(22, 12, 22, 12)
         row.addLayout(text, 1)
-        row.addWidget(self.test, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.test, 0)  # a button cannot grow taller: the row centres it
         self._check: Check | None = None
         self._play: Check | None = None
         self._asked = 0  # requests so far: only the answer to the latest one is shown

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -115,14 +114,20 @@ def blend(base: str, accent: str, amount: float) -> QColor:
 
 
 def system_is_dark() -> bool:
+    """Asks Qt, which builds the ``Qt`` namespace the first time (~35 ms): not before the first paint when the
+    choice is remembered (``storage.look``)."""
+    from PySide6.QtCore import Qt
+
     return QGuiApplication.styleHints().colorScheme() is Qt.ColorScheme.Dark
 
 
-def colors_for(theme: str) -> Colors:
-    """``theme`` is the setting: "dark", "light", "high-contrast" or "system"."""
+def colors_for(theme: str, system_dark: bool | None = None) -> Colors:
+    """``theme`` is the setting: "dark", "light", "high-contrast" or "system"; for "system", ``system_dark`` is the
+    system's choice if known (None: Qt is asked)."""
     if theme in THEMES:
         return THEMES[theme]
-    return DARK if system_is_dark() else LIGHT
+    dark = system_is_dark() if system_dark is None else system_dark
+    return DARK if dark else LIGHT
 
 
 def phase_color(colors: Colors, phase_word: str, *, paused: bool = False) -> str:

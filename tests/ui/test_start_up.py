@@ -1,0 +1,171 @@
+"""What the first paint waits for: the start-up choices that keep it quick, checked on a real launch.
+
+The figures themselves are ``benchmarks/bench_startup.py``'s; these tests hold the choices behind them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea
+from pytestqt.qtbot import QtBot
+
+from backtimer.app import create_window
+from backtimer.command_line import CommandLine
+from backtimer.storage.look import RememberedScheme
+from backtimer.storage.paths import Paths
+from backtimer.ui.routine_list import RoutineList
+from backtimer.ui.theme import DARK, LIGHT
+from backtimer.ui.widgets import set_enum
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# `python -m backtimer`, watched: what holds at its first frame, and once home is filled in.
+PROBE = """
+import gc, importlib.abc, importlib.util, json, runpy, sys
+
+def report(moment):
+    import PySide6.QtCore
+    print(json.dumps({"moment": moment, "qt_namespace": "Qt" in vars(PySide6.QtCore), "collecting": gc.isenabled()}),
+          flush=True)
+
+def watch(screen_fit):
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+    opened = screen_fit.open_window
+
+    class FirstFrame(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.UpdateRequest and not hasattr(self, "seen"):
+                self.seen = True
+                report("first frame")  # while Qt paints it
+            return False
+
+    frame = FirstFrame()
+
+    def filled_in():
+        report("home filled in")
+        QApplication.instance().exit(0)
+
+    def open_window(window):
+        window.installEventFilter(frame)
+        window.started.connect(lambda: QTimer.singleShot(0, filled_in))
+        opened(window)
+
+    screen_fit.open_window = open_window
+
+class Watcher(importlib.abc.MetaPathFinder):  # leaves the app's own import order as it is
+    def find_spec(self, name, path, target=None):
+        if name != "backtimer.ui.screen_fit":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            watch(module)
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, Watcher())
+sys.argv = ["backtimer"]
+runpy.run_module("backtimer", run_name="__main__")
+"""
+
+
+def _launch(data: Path) -> dict[str, dict[str, object]]:
+    env = {**os.environ, "BACKTIMER_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    return {str(line["moment"]): line for line in lines}
+
+
+@pytest.fixture
+def returning(tmp_path: Path) -> Path:
+    """The data folder of someone who has opened backtimer before."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"safety_acknowledged": True, "voice_enabled": False}))
+    return data
+
+
+def test_the_composition_root_loads_no_qt_until_a_window_is_made() -> None:
+    # PySide6 reads the source of every module imported after it: what needs no Qt comes first
+    code = "import sys, backtimer.app; print(sorted(m for m in sys.modules if m.startswith('PySide6')))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_first_frame_comes_before_the_qt_namespace_and_the_cycle_collector(returning: Path) -> None:
+    RememberedScheme(Paths.resolve(str(returning)).system_scheme).remember(False)
+    moments = _launch(returning)
+    assert moments["first frame"] == {"moment": "first frame", "qt_namespace": False, "collecting": False}
+    assert moments["home filled in"]["collecting"] is True  # and the collector is back for the rest of the run
+
+
+def test_a_first_launch_asks_the_system_for_its_scheme_and_remembers_it(returning: Path) -> None:
+    memory = RememberedScheme(Paths.resolve(str(returning)).system_scheme)
+    assert memory.recall() is None
+    moments = _launch(returning)
+    assert moments["first frame"]["qt_namespace"] is True  # asked before the first paint: nothing was remembered
+    assert memory.recall() is False  # the offscreen platform is not dark
+
+
+def test_the_first_frame_is_painted_in_the_remembered_scheme_then_follows_the_system(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    line = CommandLine(data_dir=str(tmp_path))
+    memory = RememberedScheme(line.paths.system_scheme)
+    memory.remember(True)  # dark when last seen; the system (offscreen) has no dark scheme now
+    window, _problem = create_window(line)
+    qtbot.addWidget(window)
+    assert window.colors == DARK  # the first frame: no question to Qt before it
+    window.finish_start()  # just after the first paint
+    assert window.colors == LIGHT
+    assert memory.recall() is False
+
+
+def test_a_chosen_theme_needs_no_memory(qtbot: QtBot, tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_text(json.dumps({"theme": "dark"}))
+    line = CommandLine(data_dir=str(tmp_path))
+    RememberedScheme(line.paths.system_scheme).remember(False)
+    window, _problem = create_window(line)
+    qtbot.addWidget(window)
+    window.finish_start()
+    assert window.colors == DARK
+
+
+def test_the_remembered_scheme_survives_damage_and_a_folder_it_cannot_write(tmp_path: Path) -> None:
+    path = tmp_path / "cache" / "system-scheme"
+    memory = RememberedScheme(path)
+    path.parent.mkdir()
+    path.write_bytes(b"\xff\xfe not a word")
+    assert memory.recall() is None
+    memory.remember(True)
+    assert path.read_text() == "dark\n"
+    blocked = RememberedScheme(tmp_path / "settings-file" / "system-scheme")
+    (tmp_path / "settings-file").write_text("a file where the folder would be")
+    blocked.remember(False)  # only a cache: no error, and the next start asks Qt again
+    assert blocked.recall() is None
+
+
+def test_enum_properties_set_by_name(qtbot: QtBot) -> None:
+    area = QScrollArea()
+    qtbot.addWidget(area)
+    set_enum(area, "focusPolicy", "NoFocus")
+    assert area.focusPolicy() == Qt.FocusPolicy.NoFocus
+    with pytest.raises(ValueError, match="no focusPolicy called 'Nowhere'"):
+        set_enum(area, "focusPolicy", "Nowhere")
+    routines = RoutineList()
+    qtbot.addWidget(routines)
+    assert routines.focusPolicy() == Qt.FocusPolicy.StrongFocus
+    assert routines.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
