@@ -12,8 +12,16 @@ APP_ID = "io.github.backtimer.Backtimer"  # reverse-DNS id: .desktop, metainfo, 
 APP_NAME = "backtimer"
 
 
+WINDOW_ICON_MAX = 128  # px: the largest a window manager, task switcher or tray asks a window's icon for
+
+
 def app_icon() -> QIcon:
-    """The app icon from assets/icons: the SVG plus every rendered size, so small sizes stay crisp."""
+    """The icon the window and the tray show: each rendered size from assets/icons up to WINDOW_ICON_MAX, so small
+    sizes stay crisp.
+
+    The larger ones and the SVG are for the desktop's launchers, which take them from the installed icon theme.
+    Given to the window, they cost its first paint ~20 ms: Qt renders every size of a window's icon when it maps.
+    """
     icon = QIcon()
     try:
         icons = assets_dir() / "icons"
@@ -21,10 +29,8 @@ def app_icon() -> QIcon:
         return icon
     for png in sorted((icons / "hicolor").glob(f"*/apps/{APP_ID}.png")):
         side = int(png.parent.parent.name.split("x")[0])
-        icon.addFile(str(png), QSize(side, side))
-    svg = icons / "backtimer.svg"
-    if svg.is_file():
-        icon.addFile(str(svg))
+        if side <= WINDOW_ICON_MAX:
+            icon.addFile(str(png), QSize(side, side))
     return icon
 
 
