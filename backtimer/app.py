@@ -173,7 +173,7 @@ def run_gui(line: CommandLine) -> int:
     if problem:
         print(f"backtimer: {problem}", file=sys.stderr)
         return 1
-    practice = build_practice(line.paths, MonotonicClock())  # folders, settings, history: all before Qt
+    line.paths  # noqa: B018 - found now (platformdirs) before Qt, like every module the window needs without Qt
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -188,7 +188,7 @@ def run_gui(line: CommandLine) -> int:
     claim = claim_instance(line)
     if claim.forwarded:
         return 0  # the backtimer already running came forward and took --routine/--level/--start
-    window, problem = create_window(line, practice=practice)
+    window, problem = create_window(line)  # settings and history: once we are the one backtimer for the folder
     from backtimer.ui.screen_fit import open_window
 
     open_window(window)  # sized for the screen it opens on (maximised on a small one)

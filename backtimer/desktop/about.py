@@ -26,7 +26,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("About backtimer")
         icon = QLabel()
-        icon.setPixmap(app_icon().pixmap(96, 96))
+        icon.setPixmap(app_icon(largest=None).pixmap(96, 96))  # sharp on a screen scaled 2x as well
         icon.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         title, text = (
             (guidance.safety_title, guidance.safety_text) if guidance else ("Before you start", FALLBACK_SAFETY)

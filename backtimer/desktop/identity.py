@@ -15,12 +15,13 @@ APP_NAME = "backtimer"
 WINDOW_ICON_MAX = 128  # px: the largest a window manager, task switcher or tray asks a window's icon for
 
 
-def app_icon() -> QIcon:
-    """The icon the window and the tray show: each rendered size from assets/icons up to WINDOW_ICON_MAX, so small
-    sizes stay crisp.
+def app_icon(largest: int | None = WINDOW_ICON_MAX) -> QIcon:
+    """The icon from assets/icons: each rendered size up to ``largest`` px, so small sizes stay crisp (None: every
+    size and the SVG, for a picture of the icon).
 
-    The larger ones and the SVG are for the desktop's launchers, which take them from the installed icon theme.
-    Given to the window, they cost its first paint ~20 ms: Qt renders every size of a window's icon when it maps.
+    The window's and the tray's stop at WINDOW_ICON_MAX: Qt renders every size of a window's icon when the window
+    maps, and the 256 and 512 px ones and the SVG cost its first paint ~20 ms. The desktop's launchers take the
+    large ones from the installed icon theme.
     """
     icon = QIcon()
     try:
@@ -29,8 +30,11 @@ def app_icon() -> QIcon:
         return icon
     for png in sorted((icons / "hicolor").glob(f"*/apps/{APP_ID}.png")):
         side = int(png.parent.parent.name.split("x")[0])
-        if side <= WINDOW_ICON_MAX:
+        if largest is None or side <= largest:
             icon.addFile(str(png), QSize(side, side))
+    svg = icons / "backtimer.svg"
+    if largest is None and svg.is_file():
+        icon.addFile(str(svg))
     return icon
 
 

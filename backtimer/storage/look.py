@@ -10,8 +10,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from backtimer.storage.files import atomic_write
-
 log = logging.getLogger(__name__)
 
 WORDS = {"dark": True, "light": False}
@@ -32,7 +30,8 @@ class RememberedScheme:
     def remember(self, dark: bool) -> None:
         if self.recall() is dark:
             return
-        try:
-            atomic_write(self.path, "dark\n" if dark else "light\n")
+        try:  # a plain write: a torn one reads as not known, and the next start asks Qt before its first paint
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text("dark\n" if dark else "light\n", encoding="utf-8")
         except OSError as err:  # only a cache: the next start asks Qt before its first paint instead
             log.info("cannot remember the system's colour scheme in %s: %s", self.path, err)

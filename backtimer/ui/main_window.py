@@ -16,7 +16,7 @@ from backtimer.ui.dialogs import Ask, Dialogs, Inform
 from backtimer.ui.home import HomeView
 from backtimer.ui.keys_help import install_keys_help
 from backtimer.ui.ports import WindowParts
-from backtimer.ui.theme import apply_theme, colors_for, system_is_dark
+from backtimer.ui.theme import apply_theme, colors_for, system_scheme
 
 if TYPE_CHECKING:  # the player and the summary are imported when first used: a quicker first paint
     from pathlib import Path
@@ -72,7 +72,8 @@ class MainWindow(QMainWindow):
         self.inform = inform or self.dialogs.inform
         self.choose_file: ChooseFile = _save_file_name  # tests put their own here
         scheme = self.dialogs.parts.system_scheme  # the first frame in the system's choice as last seen
-        self.colors = colors_for(self.settings.theme, scheme.recall() if scheme is not None else None)
+        self._system_dark = scheme.recall() if scheme is not None else None  # None: Qt is asked (before the paint)
+        self.colors = colors_for(self.settings.theme, self._system_dark)
         self._theme_app()  # before any widget exists, so each is built with the final fonts
         self.controller: SessionController | None = None
         self._resume_after_stop = False  # the session ran when the stop question opened
@@ -172,8 +173,8 @@ class MainWindow(QMainWindow):
             return
         self.ready = True
         try:
-            self.follow_system_scheme()
             QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: self.follow_system_scheme())
+            self.follow_system_scheme(at_start=True)
             self.catalog  # noqa: B018 - read now, if it was not yet
             self.home.refresh_lengths()
             self.refresh_status()
@@ -223,17 +224,26 @@ class MainWindow(QMainWindow):
         self.apply_look()
         self.refresh_status()
 
-    def follow_system_scheme(self) -> None:
-        """Ask the system for its light or dark choice now that the window is up (the first frame used the one last
-        seen), remember it for the next start, and follow it if it changed."""
-        scheme = self.dialogs.parts.system_scheme
-        if scheme is not None:
-            scheme.remember(system_is_dark())
+    def follow_system_scheme(self, *, at_start: bool = False) -> None:
+        """Follow the system's light or dark choice and remember it for the next start's first frame.
+
+        ``at_start``: just after the first paint, which used the choice as last seen. A choice Qt does not know yet
+        keeps that one then (some desktops answer a moment later, with ``colorSchemeChanged``); otherwise, as ever,
+        a scheme Qt does not know is light."""
+        dark = system_scheme()
+        if dark is None:
+            if at_start and self._system_dark is not None:
+                return
+            dark = False
+        self._system_dark = dark
+        memory = self.dialogs.parts.system_scheme
+        if memory is not None:
+            memory.remember(dark)
         self.apply_look()
 
     def apply_look(self) -> None:
         """Follow a change of the theme setting or of the system's light/dark choice."""
-        colors = colors_for(self.settings.theme)
+        colors = colors_for(self.settings.theme, self._system_dark)
         if colors != self.colors:
             self.colors = colors
             self._theme_app()

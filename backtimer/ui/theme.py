@@ -113,12 +113,20 @@ def blend(base: str, accent: str, amount: float) -> QColor:
     return QColor(blend_hex(base, accent, amount))
 
 
-def system_is_dark() -> bool:
-    """Asks Qt, which builds the ``Qt`` namespace the first time (~35 ms): not before the first paint when the
-    choice is remembered (``storage.look``)."""
+def system_scheme() -> bool | None:
+    """The system's choice: dark (True), light (False), or None when Qt does not know it (some platforms never say;
+    some desktops answer a moment after the start, with ``colorSchemeChanged``).
+
+    Asking builds the ``Qt`` namespace the first time (~35 ms): not before the first paint when the choice is
+    remembered (``storage.look``)."""
     from PySide6.QtCore import Qt
 
-    return QGuiApplication.styleHints().colorScheme() is Qt.ColorScheme.Dark
+    scheme = QGuiApplication.styleHints().colorScheme()
+    return None if scheme is Qt.ColorScheme.Unknown else scheme is Qt.ColorScheme.Dark
+
+
+def system_is_dark() -> bool:
+    return system_scheme() is True
 
 
 def colors_for(theme: str, system_dark: bool | None = None) -> Colors:

@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QWidget
 def set_enum(target: QObject, name: str, value: str) -> None:
     """Set the enum property ``name`` by the name of its ``value`` (``set_enum(area, "focusPolicy", "NoFocus")``).
 
-    For what is built before the first paint. Naming ``Qt.FocusPolicy`` there has the bindings build the whole
-    ``Qt`` namespace, ~100 enums of ~2,000 values, which cost the first paint ~35 ms; so nothing before it names
-    ``Qt`` (``tests/ui/test_start_up.py``), and the modules it loads import ``Qt`` inside the functions that use it.
+    For what is built before the first paint. Naming ``Qt.FocusPolicy`` there, or reading ``focusPolicy()``, has
+    the bindings build the whole ``Qt`` namespace, ~100 enums of ~2,000 values, which cost the first paint ~35 ms;
+    so nothing before it names ``Qt`` (``tests/ui/test_start_up.py``), and the modules it loads import ``Qt`` inside
+    the functions that use it.
     """
-    if not target.setProperty(name, value):
+    if target.metaObject().indexOfProperty(name) < 0 or not target.setProperty(name, value):
         raise ValueError(f"{type(target).__name__} has no {name} called {value!r}")
 
 

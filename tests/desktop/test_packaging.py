@@ -130,6 +130,7 @@ def test_svg_ico_and_icns(qapp: QApplication) -> None:
     assert icns[:4] == b"icns" and struct.unpack(">I", icns[4:8])[0] == len(icns)
     sizes = sorted(size.width() for size in app_icon().availableSizes())
     assert sizes == [16, 22, 24, 32, 48, 64, 128]  # the window's: the larger ones are the launchers' (slow to map)
+    assert 512 in {size.width() for size in app_icon(largest=None).availableSizes()}  # the About dialog's
 
 
 def test_the_bundle_entry_point_starts_the_voice_worker_the_frozen_way() -> None:

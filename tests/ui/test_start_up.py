@@ -5,19 +5,27 @@ The figures themselves are ``benchmarks/bench_startup.py``'s; these tests hold t
 
 from __future__ import annotations
 
+import argparse
+import gc
 import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
+import backtimer.app
+import backtimer.ui.main_window
 from backtimer.app import create_window
 from backtimer.command_line import CommandLine
+from backtimer.commands.gui import cmd_gui
 from backtimer.storage.look import RememberedScheme
 from backtimer.storage.paths import Paths
 from backtimer.ui.routine_list import RoutineList
@@ -43,8 +51,8 @@ def watch(screen_fit):
     class FirstFrame(QObject):
         def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.UpdateRequest and not hasattr(self, "seen"):
-                self.seen = True
-                report("first frame")  # while Qt paints it
+                self.seen = True  # Qt paints the whole window while it handles this event:
+                QTimer.singleShot(0, lambda: report("first frame"))  # once it is painted and flushed
             return False
 
     frame = FirstFrame()
@@ -120,18 +128,53 @@ def test_a_first_launch_asks_the_system_for_its_scheme_and_remembers_it(returnin
     assert memory.recall() is False  # the offscreen platform is not dark
 
 
+def _system(monkeypatch: pytest.MonkeyPatch, answers: list[bool | None]) -> Callable[[], bool | None]:
+    """The system's scheme as Qt would report it: each answer in turn (True dark, False light, None not known)."""
+
+    def scheme() -> bool | None:
+        return answers.pop(0)
+
+    monkeypatch.setattr(backtimer.ui.main_window, "system_scheme", scheme)
+    return scheme
+
+
+def _window_colour() -> str:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return str(app.palette().color(QPalette.ColorRole.Window).name())
+
+
 def test_the_first_frame_is_painted_in_the_remembered_scheme_then_follows_the_system(
-    qtbot: QtBot, tmp_path: Path
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     line = CommandLine(data_dir=str(tmp_path))
     memory = RememberedScheme(line.paths.system_scheme)
-    memory.remember(True)  # dark when last seen; the system (offscreen) has no dark scheme now
+    memory.remember(True)  # dark when last seen
+    _system(monkeypatch, [False, True])  # light now; later, dark again
     window, _problem = create_window(line)
     qtbot.addWidget(window)
-    assert window.colors == DARK  # the first frame: no question to Qt before it
+    assert (window.colors, _window_colour()) == (DARK, DARK.window)  # the first frame: no question to Qt before it
     window.finish_start()  # just after the first paint
-    assert window.colors == LIGHT
-    assert memory.recall() is False
+    assert (window.colors, _window_colour(), memory.recall()) == (LIGHT, LIGHT.window, False)
+    window.follow_system_scheme()  # colorSchemeChanged: the person turned the desktop dark
+    assert (window.colors, _window_colour(), memory.recall()) == (DARK, DARK.window, True)
+
+
+def test_a_scheme_not_known_yet_keeps_the_remembered_one_until_the_system_says(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # some desktops answer a moment after the start: no dark-light-dark flash in between
+    line = CommandLine(data_dir=str(tmp_path))
+    memory = RememberedScheme(line.paths.system_scheme)
+    memory.remember(True)
+    _system(monkeypatch, [None, None])
+    window, _problem = create_window(line)
+    qtbot.addWidget(window)
+    window.finish_start()
+    window.practice.preferences.apply(replace(window.settings, level="advanced"))  # re-applies the look: dark
+    assert (window.colors, memory.recall()) == (DARK, True)
+    window.follow_system_scheme()  # a change to a scheme Qt cannot name is light, as ever
+    assert (window.colors, memory.recall()) == (LIGHT, False)
 
 
 def test_a_chosen_theme_needs_no_memory(qtbot: QtBot, tmp_path: Path) -> None:
@@ -165,7 +208,22 @@ def test_enum_properties_set_by_name(qtbot: QtBot) -> None:
     assert area.focusPolicy() == Qt.FocusPolicy.NoFocus
     with pytest.raises(ValueError, match="no focusPolicy called 'Nowhere'"):
         set_enum(area, "focusPolicy", "Nowhere")
+    with pytest.raises(ValueError, match="no focusPolicyy called"):
+        set_enum(area, "focusPolicyy", "NoFocus")
+    assert area.dynamicPropertyNames() == []  # a misspelt name leaves nothing behind
     routines = RoutineList()
     qtbot.addWidget(routines)
     assert routines.focusPolicy() == Qt.FocusPolicy.StrongFocus
     assert routines.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+def test_the_collector_is_back_on_whichever_way_the_window_command_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+
+    def handed_over(_line: CommandLine) -> int:  # e.g. a backtimer already running took the request
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(backtimer.app, "run_gui", handed_over)
+    assert cmd_gui(argparse.Namespace()) == 0
+    assert seen == [False] and gc.isenabled()
