@@ -5,8 +5,9 @@
 - launch to first painted window (a fresh process each time; the median of N) and resident memory at that moment,
   each as a ratio to a bare QMainWindow (budget <= 1.5x each). backtimer is launched exactly as ``python -m
   backtimer`` (its argument parsing, QApplication, single-instance claim, window and all); only a watcher for the
-  window's first paint is added. Each launch has a home folder of its own (a returning person's: the safety notice
-  read; a first launch into an empty home is printed too), found the usual way, without a data folder;
+  window's first paint is added (``first_frame.py``, which launches the bare window too). Each launch has a home
+  folder of its own (a returning person's: the safety notice read; a first launch into an empty home is printed
+  too), found the usual way, without a data folder.
 (CPU while a hold runs in the player is ``bench_idle.py``.)
 Prints its figures; asserts nothing.
 """
@@ -29,106 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-PAINT_HOOK = """
-import sys, time
-
-
-def rss():
-    return next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmRSS'))
-
-
-def first_paint_hook(then_exit):
-    # PySide6 is imported here, when the window is about to show, not before: what a process imports before
-    # PySide6 costs it less (PySide6 reads the source of every module imported after it), so the watcher must not
-    # change that order.
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
-
-    class FirstPaint(QObject):
-        # The window's first frame: Qt paints all of a window while it handles the window's first UpdateRequest,
-        # so a zero timer started then fires once the frame is painted and flushed (whichever widgets cover it).
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.UpdateRequest and not hasattr(self, "seen"):
-                self.seen = True
-                QTimer.singleShot(0, self.report)
-            return False
-
-        def report(self):
-            print(f"painted {time.perf_counter():.6f} {rss()}", flush=True)
-            if then_exit:
-                QApplication.instance().exit(0)
-
-    return FirstPaint()
-
-
-def usable():  # home filled in (routines, lengths, streak) and the desktop parts attached
-    from PySide6.QtWidgets import QApplication
-
-    print(f"usable {time.perf_counter():.6f} {rss()}", flush=True)
-    QApplication.instance().exit(0)
-"""
-
-BARE = (
-    PAINT_HOOK
-    + """
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-app = QApplication(sys.argv[:1])
-window = QMainWindow()
-window.setCentralWidget(QLabel("hello"))
-hook = first_paint_hook(then_exit=True)
-window.installEventFilter(hook)
-room = app.primaryScreen().availableGeometry()  # the size backtimer's first window takes, for a fair comparison
-window.resize(max(1280, round(room.width() * 0.8)), max(760, round(room.height() * 0.85)))
-window.show()
-app.exec()
-"""
-)
-
-APP = (
-    PAINT_HOOK
-    + """
-sys.path.insert(0, ROOT_PATH)
-import importlib.machinery, runpy  # (not importlib.abc: its ~40 ms of imports would be counted against the app)
-
-WATCHED = "backtimer.ui.screen_fit"  # opens the window; loaded by the app before its window anyway
-
-
-def watch(screen_fit):
-    opened = screen_fit.open_window
-    hook = first_paint_hook(then_exit=False)
-
-    def open_window(window):  # the window is watched for its first paint from the moment it is shown
-        from PySide6.QtCore import QTimer
-
-        window.installEventFilter(hook)
-        window.started.connect(lambda: QTimer.singleShot(0, usable))  # after what else the start-up hangs on it
-        opened(window)
-
-    screen_fit.open_window = open_window
-
-
-class Watcher:
-    # Patches the module as the app imports it, so that the app's own import order is left as it is.
-    def find_spec(self, name, path, target=None):
-        if name != WATCHED:
-            return None
-        sys.meta_path.remove(self)
-        spec = importlib.machinery.PathFinder.find_spec(name, path)
-        run = spec.loader.exec_module
-
-        def exec_module(module):
-            run(module)
-            watch(module)
-
-        spec.loader.exec_module = exec_module
-        return spec
-
-
-sys.meta_path.insert(0, Watcher())
-sys.argv = ["backtimer"]
-runpy.run_module("backtimer", run_name="__main__")  # exactly `python -m backtimer`: arguments, desktop parts and all
-"""
-)
+PROBE = ROOT / "benchmarks" / "first_frame.py"  # the launch, watched: one line per moment
+BARE, APP = ["bare"], ["app"]
 
 
 @dataclass(frozen=True)
@@ -152,19 +55,19 @@ def person(home: str) -> dict[str, str]:
     return env
 
 
-def launch(code: str, home: str) -> Launch:
+def launch(kind: list[str], home: str) -> Launch:
     env = person(home)
     started = time.perf_counter()
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True, timeout=60
+        [sys.executable, str(PROBE), *kind], capture_output=True, text=True, env=env, check=True, timeout=60
     ).stdout
     # perf_counter is CLOCK_MONOTONIC on Linux: the same clock in both processes
     moments = {
-        kind: (float(t) - started, int(kib)) for kind, t, kib in re.findall(r"(painted|usable) (\S+) (\d+)", out)
+        moment: (float(t) - started, int(kib)) for moment, t, kib in re.findall(r"moment=(\S+) t=(\S+) rss=(\d+)", out)
     }
-    assert "painted" in moments, f"no paint reported: {out!r}"
-    painted = moments["painted"]
-    usable = moments.get("usable", painted)
+    assert "first-frame" in moments, f"no paint reported: {out!r}"
+    painted = moments["first-frame"]
+    usable = moments.get("home-filled-in", painted)
     return Launch(painted[0], usable[0], painted[1], usable[1])
 
 
@@ -179,20 +82,19 @@ def returning_person(home: str) -> None:
 
 
 def startup(runs: int) -> None:
-    app = APP.replace("ROOT_PATH", repr(str(ROOT)))
     with tempfile.TemporaryDirectory() as home, tempfile.TemporaryDirectory() as others:
         returning_person(home)
-        for code in (BARE, app):
-            launch(code, home)  # warm-up: bytecode written, history file created, files in the page cache
+        for kind in (BARE, APP):
+            launch(kind, home)  # warm-up: bytecode written, history file created, files in the page cache
         bare, ours, new = [], [], []
         for index in range(runs):  # taken in turn, so that whatever else the machine does weighs on each alike
             bare.append(launch(BARE, home))
-            ours.append(launch(app, home))
+            ours.append(launch(APP, home))
             fresh = Path(others) / str(index)  # a first launch: a home of its own (with the fonts' cache, if any)
             fonts = Path(home) / ".cache" / "fontconfig"
             if fonts.is_dir():
                 shutil.copytree(fonts, fresh / ".cache" / "fontconfig")
-            new.append(launch(app, str(fresh)))  # (its safety notice opens after the first paint)
+            new.append(launch(APP, str(fresh)))  # (its safety notice opens after the first paint)
 
     def median(kind: list[Launch], value: Callable[[Launch], float]) -> float:
         return statistics.median(value(one) for one in kind)

@@ -34,67 +34,18 @@ from backtimer.ui.widgets import set_enum
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# `python -m backtimer`, watched: what holds at its first frame, and once home is filled in.
-PROBE = """
-import gc, importlib.abc, importlib.util, json, runpy, sys
-
-def report(moment):
-    import PySide6.QtCore
-    print(json.dumps({"moment": moment, "qt_namespace": "Qt" in vars(PySide6.QtCore), "collecting": gc.isenabled()}),
-          flush=True)
-
-def watch(screen_fit):
-    from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication
-    opened = screen_fit.open_window
-
-    class FirstFrame(QObject):
-        def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.UpdateRequest and not hasattr(self, "seen"):
-                self.seen = True  # Qt paints the whole window while it handles this event:
-                QTimer.singleShot(0, lambda: report("first frame"))  # once it is painted and flushed
-            return False
-
-    frame = FirstFrame()
-
-    def filled_in():
-        report("home filled in")
-        QApplication.instance().exit(0)
-
-    def open_window(window):
-        window.installEventFilter(frame)
-        window.started.connect(lambda: QTimer.singleShot(0, filled_in))
-        opened(window)
-
-    screen_fit.open_window = open_window
-
-class Watcher(importlib.abc.MetaPathFinder):  # leaves the app's own import order as it is
-    def find_spec(self, name, path, target=None):
-        if name != "backtimer.ui.screen_fit":
-            return None
-        sys.meta_path.remove(self)
-        spec = importlib.util.find_spec(name)
-        run = spec.loader.exec_module
-        def exec_module(module):
-            run(module)
-            watch(module)
-        spec.loader.exec_module = exec_module
-        return spec
-
-sys.meta_path.insert(0, Watcher())
-sys.argv = ["backtimer"]
-runpy.run_module("backtimer", run_name="__main__")
-"""
+PROBE = ROOT / "benchmarks" / "first_frame.py"  # `python -m backtimer`, watched (the start-up benchmark's too)
 
 
-def _launch(data: Path) -> dict[str, dict[str, object]]:
+def _launch(data: Path) -> dict[str, dict[str, str]]:
+    """What held at the first frame and once home was filled in: ``{moment: {"qt-namespace": "0", ...}}``."""
     env = {**os.environ, "BACKTIMER_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, str(PROBE)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
     )
     assert done.returncode == 0, done.stderr
-    lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
-    return {str(line["moment"]): line for line in lines}
+    lines = [dict(field.split("=", 1) for field in line.split()) for line in done.stdout.splitlines()]
+    return {line.pop("moment"): line for line in lines if "moment" in line}
 
 
 @pytest.fixture
@@ -116,15 +67,15 @@ def test_the_composition_root_loads_no_qt_until_a_window_is_made() -> None:
 def test_the_first_frame_comes_before_the_qt_namespace_and_the_cycle_collector(returning: Path) -> None:
     RememberedScheme(Paths.resolve(str(returning)).system_scheme).remember(False)
     moments = _launch(returning)
-    assert moments["first frame"] == {"moment": "first frame", "qt_namespace": False, "collecting": False}
-    assert moments["home filled in"]["collecting"] is True  # and the collector is back for the rest of the run
+    assert (moments["first-frame"]["qt-namespace"], moments["first-frame"]["collecting"]) == ("0", "0")
+    assert moments["home-filled-in"]["collecting"] == "1"  # and the collector is back for the rest of the run
 
 
 def test_a_first_launch_asks_the_system_for_its_scheme_and_remembers_it(returning: Path) -> None:
     memory = RememberedScheme(Paths.resolve(str(returning)).system_scheme)
     assert memory.recall() is None
     moments = _launch(returning)
-    assert moments["first frame"]["qt_namespace"] is True  # asked before the first paint: nothing was remembered
+    assert moments["first-frame"]["qt-namespace"] == "1"  # asked before the first paint: nothing was remembered
     assert memory.recall() is False  # the offscreen platform is not dark
 
 
