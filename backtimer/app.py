@@ -228,6 +228,6 @@ def _first_moves(window: MainWindow, *, start: bool) -> None:
     if not start:
         return
     if dialog is None:
-        window.start_session()
+        window.session.start()
     else:
-        dialog.accepted.connect(window.start_session)
+        dialog.accepted.connect(window.session.start)

@@ -99,13 +99,13 @@ def player_card(window: MainWindow, clock: _Clock, out: Path, theme: str) -> Non
     content.save_routine(RoutineDraft("wall", "Wall", entries=[EntryDraft("wall-press")]))
     window.stack.setCurrentWidget(window.home)
     window.home.select("wall", window.home.level)
-    window.start_session()
-    assert window.controller is not None
+    window.session.start()
+    assert window.session.controller is not None
     for _ in range(14):
         clock.t += 1
-        window.controller.poll()
+        window.session.controller.poll()
     grab(window, out, f"player-card-{theme}")
-    window.controller.stop()
+    window.session.controller.stop()
 
 
 if __name__ == "__main__":

@@ -54,7 +54,7 @@ def run_to(window: MainWindow, clock: StepClock, wanted: Callable[[Snapshot], bo
     app = QApplication.instance()
     spent = 0.0
     while True:
-        controller = window.controller
+        controller = window.session.controller
         assert controller is not None and spent < limit, "never reached the wanted moment"
         snap = controller.poll()
         if wanted(snap):
@@ -85,11 +85,11 @@ def start(window: MainWindow, routine: str, level: str) -> None:
     from backtimer.core.content.model import Level
 
     window.home.select(routine, Level(level))
-    window.start_session()
+    window.session.start()
 
 
 def finish(window: MainWindow, clock: StepClock) -> None:
-    controller = window.controller
+    controller = window.session.controller
     while controller is not None and window.stack.currentWidget() is window.player:
         clock.t += 1.0
         controller.poll()
@@ -108,16 +108,16 @@ def player_shots(window: MainWindow, clock: StepClock, theme: str) -> None:
     shoot(window, f"player-switch-{theme}", FULL_HD)
     window.player.hurt_requested.emit()
     shoot(window, f"player-hurt-{theme}", FULL_HD)
-    assert window.controller is not None
-    window.controller.stop()
-    window.close_summary()
+    assert window.session.controller is not None
+    window.session.controller.stop()
+    window.session.close_summary()
     start(window, "core-stability", "standard")
     run_to(window, clock, lambda s: s.exercise_id == "plank" and s.kind is StepKind.WORK and s.state is State.RUNNING)
     run_to(window, clock, lambda s: (s.seconds_left or 99) < 12.5)
     shoot(window, f"player-hold-{theme}", FULL_HD)
-    assert window.controller is not None
-    window.controller.stop()
-    window.close_summary()
+    assert window.session.controller is not None
+    window.session.controller.stop()
+    window.session.close_summary()
 
 
 def exercise_shot(window: MainWindow, theme: str) -> None:
@@ -146,7 +146,7 @@ def main() -> int:
             window.summary.rating.button(7).setChecked(True)
             window.summary.note.setText("Hips felt loose today.")
             shoot(window, f"summary-{theme}", HOME_SIZE)
-            window.close_summary()
+            window.session.close_summary()
             shoot(window, f"home-{theme}", HOME_SIZE)
             exercise_shot(window, theme)
             history = window.dialogs.history(lambda: None)

@@ -43,18 +43,18 @@ class MainWindowHost:
         if problem is not None:
             self.window.notice(problem)
         elif request.start:
-            self.window.start_session()
+            self.window.session.start()
 
     def toggle_pause(self) -> None:
-        if self.window.controller is not None:
-            self.window.controller.toggle()
+        if self.window.session.controller is not None:
+            self.window.session.controller.toggle()
 
     def stop_session(self) -> None:
-        if self.window.controller is not None:
-            self.window.controller.shutdown()
+        if self.window.session.controller is not None:
+            self.window.session.controller.shutdown()
 
     def session_state(self) -> SessionState:
-        controller = self.window.controller
+        controller = self.window.session.controller
         if controller is None or controller.ended_at is not None:
             return SessionState.IDLE
         return _STATES.get(controller.session.state, SessionState.IDLE)

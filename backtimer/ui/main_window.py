@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal, SignalInstance
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
@@ -16,6 +16,7 @@ from backtimer.ui.dialogs import Ask, Dialogs, Inform
 from backtimer.ui.home import HomeView
 from backtimer.ui.keys_help import install_keys_help
 from backtimer.ui.ports import WindowParts
+from backtimer.ui.session_flow import SessionFlow
 from backtimer.ui.theme import apply_theme, colors_for, system_scheme
 
 if TYPE_CHECKING:  # the player and the summary are imported when first used: a quicker first paint
@@ -26,7 +27,6 @@ if TYPE_CHECKING:  # the player and the summary are imported when first used: a 
     from backtimer.core.settings import Settings
     from backtimer.practice.ports import DayStatus
     from backtimer.practice.starting import Practice
-    from backtimer.ui.controller import SessionController
     from backtimer.ui.editor.page import EditorPage
     from backtimer.ui.player import PlayerView
     from backtimer.ui.progress_home import HomeProgress
@@ -75,9 +75,7 @@ class MainWindow(QMainWindow):
         self._system_dark = scheme.recall() if scheme is not None else None  # None: Qt is asked (before the paint)
         self.colors = colors_for(self.settings.theme, self._system_dark)
         self._theme_app()  # before any widget exists, so each is built with the final fonts
-        self.controller: SessionController | None = None
-        self._resume_after_stop = False  # the session ran when the stop question opened
-        self._wired: list[tuple[SignalInstance, Callable[[], None]]] = []
+        self.session = SessionFlow(self)
         self.extra_routines: list[Routine] = []  # routines opened from a file this run
         self.ready = False  # lengths and streak filled in (just after the first paint)
         # made inside the stack, and the stack inside the window: moving a styled tree later costs ~10 ms
@@ -119,7 +117,7 @@ class MainWindow(QMainWindow):
 
     def _connect_home(self) -> None:
         h = self.home
-        h.start_requested.connect(self.start_session)
+        h.start_requested.connect(self.session.start)
         h.settings_requested.connect(self.dialogs.settings)
         h.history_requested.connect(lambda: self.dialogs.history(self._page_closed, self.save_report))
         h.avoid_requested.connect(self.dialogs.avoid)
@@ -202,7 +200,7 @@ class MainWindow(QMainWindow):
     def prepare_voice(self) -> None:
         """Let the voice make the chosen routine's clips now, so a session starts with their exact lengths."""
         routine = self.home.routine
-        if routine is not None and self.controller is None and self.settings.voice_enabled:
+        if routine is not None and self.session.controller is None and self.settings.voice_enabled:
             self.practice.prepare_voice(routine, self.home.level)
 
     def add_routine(self, routine: Routine) -> None:
@@ -262,9 +260,9 @@ class MainWindow(QMainWindow):
 
         player = PlayerView()
         player.set_colors(self.colors)
-        player.stop_requested.connect(self.request_stop)
-        player.stop_confirmed.connect(lambda: self.answer_stop(True))
-        player.stop_declined.connect(lambda: self.answer_stop(False))
+        player.stop_requested.connect(self.session.request_stop)
+        player.stop_confirmed.connect(lambda: self.session.answer_stop(True))
+        player.stop_declined.connect(lambda: self.session.answer_stop(False))
         player.fullscreen_requested.connect(self.toggle_fullscreen)
         player.help_requested.connect(self.dialogs.red_flags)
         self.stack.addWidget(player)
@@ -275,7 +273,7 @@ class MainWindow(QMainWindow):
         from backtimer.ui.summary import SummaryView
 
         summary = SummaryView()
-        summary.finished.connect(self.close_summary)
+        summary.finished.connect(self.session.close_summary)
         summary.help_requested.connect(self.dialogs.red_flags)
         self.stack.addWidget(summary)
         return summary
@@ -284,104 +282,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.home)
         self.refresh_status()  # a deleted session changes the streak
         self.home.routines.setFocus()
-
-    # ----- the session -----------------------------------------------------------------------------------------
-    def start_session(self) -> None:
-        from backtimer.ui.controller import SessionController
-
-        self.finish_start()
-        routine = self.home.routine
-        if routine is None or self.controller is not None:
-            return
-        run = self.practice.start(routine, self.home.level)
-        controller = SessionController(run, self.player, self)
-        self.controller = controller
-        self._wire_player(controller)
-        controller.ended.connect(self.show_summary)
-        controller.state_changed.connect(self.session_changed.emit)
-        make_figure = self.dialogs.parts.make_figure
-        if self.player.figure.figure is None and make_figure is not None:
-            self.player.set_figure(make_figure())  # built on first use: a lighter start-up
-            self.player.set_plan(run.plan)
-        self.player.ask_stop(False)
-        self.player.announce.voice_heard = self.settings.voice_enabled and not controller.run.muted
-        self.stack.setCurrentWidget(self.player)
-        self.player.setFocus()
-        controller.start()
-        self.session_changed.emit()
-
-    def _wire_player(self, c: SessionController) -> None:
-        p = self.player
-        pairs = (
-            (p.toggle_requested, c.toggle),
-            (p.next_requested, c.next),
-            (p.previous_requested, c.previous),
-            (p.done_requested, c.done),
-            (p.hurt_requested, c.hurt),
-            (p.mute_requested, c.toggle_mute),
-            (p.easier_chosen, c.use_easier),
-            (p.skip_chosen, c.skip_exercise),
-            (p.carry_on_chosen, c.carry_on),
-        )
-        for signal, slot in pairs:
-            signal.connect(slot)
-        self._wired = list(pairs)
-
-    def request_stop(self) -> None:
-        """Esc or Stop: asked inside the player; the session is paused while the question is open."""
-        c = self.controller
-        if c is None or self.player.asking_stop:
-            return
-        self._resume_after_stop = c.session.active
-        self.player.ask_stop(True)
-        if self._resume_after_stop:
-            c.toggle()
-
-    def answer_stop(self, stop: bool) -> None:
-        c = self.controller
-        self.player.ask_stop(False)
-        if c is None:
-            return
-        if stop:
-            c.stop()
-        elif self._resume_after_stop:
-            c.toggle()  # carry on, with the usual short get-ready
-        elif c.last is not None:
-            self.player.show_snapshot(c.last)
-
-    def show_summary(self) -> None:
-        c = self.controller
-        assert c is not None
-        names = {exercise_id: e.name for exercise_id, e in self.catalog.exercises.items()}
-        self.summary.show_summary(c.run.summary(names), self.refresh_status())
-        last = c.run.last_unrated()
-        self.summary.ask_feedback((last.id, last.name) if last else None, c.run.hurts)
-        screen_fit.leave_full_screen(self)  # back to the window as it was (maximised stays maximised)
-        self.stack.setCurrentWidget(self.summary)
-        self.summary.rating_row.setFocus()
-
-    def close_summary(self) -> None:
-        c = self.controller
-        if c is not None:
-            rated = self.summary.last_rating()
-            if rated is not None:
-                c.run.rate_exercise(*rated)
-            c.run.rate(None, self.summary.note_text(), pain=self.summary.pain())
-        self._drop_controller()
-        self.refresh_status()
-        self.stack.setCurrentWidget(self.home)
-        self.home.routines.setFocus()
-
-    def _drop_controller(self) -> None:
-        for signal, slot in self._wired:
-            signal.disconnect(slot)
-        self._wired = []
-        if self.controller is not None:
-            self.controller.timer.stop()
-            self.controller.deleteLater()
-            self.controller = None
-        self.practice.finish()
-        self.session_changed.emit()
 
     def save_report(self) -> Path | None:
         """The physiotherapist's PDF for the chosen routine: asks where, writes it, says so."""
@@ -404,16 +304,13 @@ class MainWindow(QMainWindow):
 
     # ----- closing -----------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.controller is not None:
-            self.controller.shutdown()  # an open session is recorded as stopped, with what was done
+        if self.session.controller is not None:
+            self.session.controller.shutdown()  # an open session is recorded as stopped, with what was done
         super().closeEvent(event)
 
     def shut_down(self) -> None:
         """Once, as the app exits: stop any session and silence the voice (the composition root closes storage)."""
-        if "summary" in self.__dict__ and self.stack.currentWidget() is self.summary:
-            self.close_summary()  # quitting from the summary keeps the comfort rating and note given there
-        if self.controller is not None:
-            self.controller.shutdown()
+        self.session.shut_down()
         self.practice.close()
 
     def current_page(self) -> QWidget:

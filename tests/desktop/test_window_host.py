@@ -58,7 +58,7 @@ def test_start_pause_resume_stop(host: MainWindowHost) -> None:
 def test_a_running_session_is_never_swapped(host: MainWindowHost) -> None:
     host.start_routine(StartRequest("start-small", None, start=True))
     host.start_routine(StartRequest("lower-back", None, start=True))
-    controller = window_of(host).controller
+    controller = window_of(host).session.controller
     assert controller is not None and controller.session.plan.routine.id == "start-small"
     host.stop_session()
 

@@ -59,7 +59,7 @@ class Harness:
             move = min(step, left)
             self.clock.advance(move)
             left -= move
-            controller = self.window.controller
+            controller = self.window.session.controller
             if controller is None:
                 return
             controller.poll()
@@ -72,7 +72,7 @@ class Harness:
             spent += 1.0
 
     def state(self) -> State | None:
-        c = self.window.controller
+        c = self.window.session.controller
         return c.session.state if c is not None else None
 
 

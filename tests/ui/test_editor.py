@@ -227,7 +227,7 @@ def test_the_player_shows_a_card_for_an_exercise_without_a_figure(
     content.save_exercise(draft)
     content.save_routine(RoutineDraft("wall", "Wall", entries=[EntryDraft("wall-press")]))
     h.window.home.select("wall", h.window.home.level)
-    h.window.start_session()
+    h.window.session.start()
     h.advance(12)
     figure = h.window.player.figure.figure
     assert figure is not None

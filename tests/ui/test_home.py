@@ -121,7 +121,7 @@ def test_settings_change_the_session_and_are_saved(
     assert h.window.home.level is Level.BEGINNER
     assert h.window.home.start.text() != before
     h.window.home.start.click()
-    c = h.window.controller
+    c = h.window.session.controller
     assert c is not None
     assert c.session.plan.routine.timing.rest_between_sets == 90
     assert c.session.level is Level.BEGINNER

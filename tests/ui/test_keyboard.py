@@ -106,7 +106,7 @@ def test_every_control_has_an_accessible_name(make_harness: Callable[..., Harnes
     pages: list[QWidget] = [h.window.home]
     QTest.keyClick(h.window.home.routines, Qt.Key.Key_Return)
     pages.append(h.window.player)
-    h.window.request_stop()
+    h.window.session.request_stop()
     QTest.keyClick(h.window.player, Qt.Key.Key_Return)
     pages.append(h.window.summary)
     for page in pages:

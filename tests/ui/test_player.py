@@ -23,7 +23,7 @@ def start(h: Harness, qtbot: QtBot) -> None:
 
 
 def kind(h: Harness) -> StepKind:
-    c = h.window.controller
+    c = h.window.session.controller
     assert c is not None
     return c.session.step.kind
 
@@ -40,7 +40,7 @@ def test_a_whole_routine_from_start_to_summary(make_harness: Callable[..., Harne
     assert p.title.text() == "Glute bridge"
     assert p.set_line.text() == "Get down onto the mat and lie on your back."  # said and shown
     assert p.phase.text() == "Get ready"
-    get_ready = h.window.controller.session.step.seconds if h.window.controller else None
+    get_ready = h.window.session.controller.session.step.seconds if h.window.session.controller else None
     assert get_ready is not None and get_ready >= 20  # time to get down onto the floor
     assert p.count.text() == f"{get_ready:g}"
     assert p.reps.text() == "seconds to get in position"
@@ -129,7 +129,7 @@ def test_arrows_and_buttons_skip_and_go_back(make_harness: Callable[..., Harness
     QTest.mouseClick(p.controls.previous, Qt.MouseButton.LeftButton)
     assert p.title.text() == "Prone snow angel"
     assert p.set_line.text() == "Set 2 of 2"
-    c = h.window.controller
+    c = h.window.session.controller
     assert c is not None
     assert Outcome.SKIPPED in {r.outcome for r in c.session.results}
     assert h.speaker.cancels >= 6  # every jump silenced what was being said
@@ -223,7 +223,7 @@ def test_a_clock_jump_pauses_instead_of_skipping(make_harness: Callable[..., Har
     start(h, qtbot)
     to_work(h)
     h.advance(60, step=60)  # the machine slept
-    c = h.window.controller
+    c = h.window.session.controller
     assert c is not None
     assert c.session.pause_reason is PauseReason.SUSPENDED
     assert p.phase.text() == "Paused"
@@ -242,7 +242,7 @@ def test_this_hurts_then_easier_form(make_harness: Callable[..., Harness], qtbot
     assert p.phase.text() == "Paused"
     assert p.hurt.easier.isEnabled()
     assert "hands glide" in p.hurt.hint.text()
-    c = h.window.controller
+    c = h.window.session.controller
     assert c is not None
     assert c.session.results[-1].outcome is Outcome.HURT
     QTest.mouseClick(p.hurt.easier, Qt.MouseButton.LeftButton)
@@ -323,7 +323,7 @@ def test_self_paced_reps_wait_for_enter_or_done(
     assert p.set_line.text() == "Set 2 of 2"
     QTest.mouseClick(p.controls.done, Qt.MouseButton.LeftButton)
     assert h.window.current_page() is h.window.summary
-    c = h.window.controller
+    c = h.window.session.controller
     assert c is not None
     assert [r.outcome for r in c.session.results] == [Outcome.COMPLETED, Outcome.COMPLETED]
     assert [r.reps_done for r in c.session.results] == [12, 12]
@@ -338,7 +338,7 @@ def test_the_figure_moves_with_the_session_and_freezes_when_paused(
     figure = p.figure.figure
     assert figure is not None and figure.isVisible()
     to_work(h)
-    c = h.window.controller
+    c = h.window.session.controller
     assert c is not None
     assert c.timer.interval() == 33  # a figure on screen: about 30 frames a second while it moves
     drawings = set()
@@ -388,7 +388,7 @@ def test_this_hurts_works_while_paused(make_harness: Callable[..., Harness], qtb
     assert p.display.currentWidget() is p.paused
     assert p.controls.hurt.isEnabled() and p.paused.hurt.isEnabled()
     QTest.keyClick(p, Qt.Key.Key_H)
-    c = h.window.controller
+    c = h.window.session.controller
     assert c is not None
     assert c.session.pause_reason is PauseReason.HURT
     assert c.session.results[-1].outcome is Outcome.HURT
@@ -423,7 +423,7 @@ def test_wait_for_me_holds_the_get_ready_until_enter(
     h = make_harness("start-small", "standard")
     p = h.window.player
     start(h, qtbot)
-    c = h.window.controller
+    c = h.window.session.controller
     assert c is not None
     h.advance(c.session.step.seconds or 0)
     assert h.state() is State.PAUSED and c.session.pause_reason is PauseReason.WAITING

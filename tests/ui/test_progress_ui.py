@@ -41,17 +41,17 @@ def stored(data_dir: Path) -> list[dict[str, Any]]:
 
 
 def kind(h: Harness) -> StepKind:
-    assert h.window.controller is not None
-    return h.window.controller.session.step.kind
+    assert h.window.session.controller is not None
+    return h.window.session.controller.session.step.kind
 
 
 def to_rest_after_first_exercise(h: Harness) -> None:
-    h.window.start_session()
+    h.window.session.start()
     h.run_until(
         lambda: (
             kind(h) is StepKind.REST
-            and h.window.controller is not None
-            and h.window.controller.session.step.exercise is None
+            and h.window.session.controller is not None
+            and h.window.session.controller.session.step.exercise is None
         )
     )
 
@@ -89,14 +89,14 @@ def test_an_unanswered_rating_goes_away_by_itself(make_harness: Callable[..., Ha
     h.advance(RATING_SECONDS + 1)
     assert p.side.currentWidget() is p.info
     QTest.keyClick(p, Qt.Key.Key_1)  # too late: the digit does nothing
-    assert h.window.controller is not None and "glute-bridge" not in h.window.controller.run.rated
+    assert h.window.session.controller is not None and "glute-bridge" not in h.window.session.controller.run.rated
 
 
 def test_pain_takes_digits_and_arrows_and_high_pain_offers_help(
     make_harness: Callable[..., Harness], qtbot: QtBot, data_dir: Path
 ) -> None:
     h = make_harness("start-small", "beginner")
-    h.window.start_session()
+    h.window.session.start()
     h.run_until(lambda: h.window.current_page() is h.window.summary)
     s = h.window.summary
     assert not s.offer.isVisible()
@@ -122,7 +122,7 @@ def test_pain_takes_digits_and_arrows_and_high_pain_offers_help(
 
 def test_this_hurts_twice_offers_help(make_harness: Callable[..., Harness]) -> None:
     h = make_harness("start-small", "beginner")
-    h.window.start_session()
+    h.window.session.start()
     p = h.window.player
     for n in range(2):
         h.run_until(lambda: kind(h) is StepKind.WORK)

@@ -32,7 +32,7 @@ def test_home_the_player_and_the_summary_each_fit_the_smallest_screen(
     w = h.window
     assert fits(w), f"home needs {w.minimumSizeHint()}"
     assert w.home.findChild(QScrollArea) is not None  # home scrolls as a page instead
-    w.start_session()
+    w.session.start()
     assert w.stack.currentWidget() is w.player
     assert fits(w), f"the player needs {w.minimumSizeHint()}"
     h.run_until(lambda: w.stack.currentWidget() is w.summary)
@@ -68,7 +68,7 @@ def test_the_editor_fits_and_its_forms_scroll_rather_than_overflow(make_harness:
 def test_the_window_asks_only_for_the_room_of_the_page_on_show(make_harness: Callable[..., Harness]) -> None:
     h = make_harness("start-small")
     w = h.window
-    w.start_session()
+    w.session.start()
     w.stack.setCurrentWidget(w.home)  # the player, behind, needs more room than home
     assert w.minimumSizeHint().height() == w.home.minimumSizeHint().height()
     w.stack.setCurrentWidget(w.player)
@@ -78,7 +78,7 @@ def test_the_window_asks_only_for_the_room_of_the_page_on_show(make_harness: Cal
 def test_arrow_keys_on_the_scrolling_summary_still_set_the_pain(make_harness: Callable[..., Harness]) -> None:
     h = make_harness("start-small", "beginner")
     w = h.window
-    w.start_session()
+    w.session.start()
     h.run_until(lambda: w.stack.currentWidget() is w.summary)
     w.summary.note.setFocus()
     QTest.keyClick(w.summary.note, Qt.Key.Key_Up)  # the note does not take it; the page must not swallow it

@@ -23,7 +23,7 @@ def test_a_session_stopped_by_quitting_goes_to_a_file_and_the_next_window_offers
     data = blocker / "data"  # a data folder that cannot be made, not even by root
     h = make_harness("start-small", "beginner", data=data)
     start(h, qtbot)
-    controller = h.window.controller
+    controller = h.window.session.controller
     assert controller is not None
     h.run_until(lambda: bool(controller.session.results))  # the first set is done
     h.window.shut_down()  # quitting mid-session: recorded as stopped, with what was done
