@@ -34,6 +34,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("↑  /  ↓", "Choose a routine (in the list)"),
             ("Enter", "On the list: start the chosen routine; on a button: that button"),
             ("E", "The exercises of the chosen routine"),
+            ("R", "My routines: make, copy or change your own"),
+            ("Ctrl+O", "Open a programme file someone sent you"),
         ),
     ),
     (
