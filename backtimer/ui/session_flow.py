@@ -127,12 +127,12 @@ class SessionFlow:
         self.window.practice.finish()
         self.window.session_changed.emit()
 
-    def on_summary(self) -> bool:
+    def _on_summary(self) -> bool:
         return "summary" in self.window.__dict__ and self.window.stack.currentWidget() is self.window.summary
 
     def shut_down(self) -> None:
         """As the app exits: what the summary holds is kept, and a session still on is recorded as stopped."""
-        if self.on_summary():
+        if self._on_summary():
             self.close_summary()  # quitting from the summary keeps the comfort rating and note given there
         if self.controller is not None:
             self.controller.shutdown()
