@@ -125,16 +125,12 @@ def system_scheme() -> bool | None:
     return None if scheme is Qt.ColorScheme.Unknown else scheme is Qt.ColorScheme.Dark
 
 
-def system_is_dark() -> bool:
-    return system_scheme() is True
-
-
 def colors_for(theme: str, system_dark: bool | None = None) -> Colors:
     """``theme`` is the setting: "dark", "light", "high-contrast" or "system"; for "system", ``system_dark`` is the
     system's choice if known (None: Qt is asked)."""
     if theme in THEMES:
         return THEMES[theme]
-    dark = system_is_dark() if system_dark is None else system_dark
+    dark = system_scheme() is True if system_dark is None else system_dark  # not known: light
     return DARK if dark else LIGHT
 
 
